@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The memory seam. READ_ONCE(), __va(), __pa(), pfn_to_page() and the stack copies of the loops all
+ * come here; each looks at what an address is before anything is read, so a buggy variant is
+ * recorded (what it read, where, at which level and iteration) and never reaches host memory
+ * outside the arena.
+ */
+#include <string.h>
+#include "call.h"
+#include "space.h"
+
+static const unsigned long pf_no_call_zero[2];
+
+struct pf_place pf_space_classify(const struct pf_space *space, const void *p)
+{
+	struct pf_place place = { .kind = PF_PLACE_OUTSIDE, .table_level = -1, .slot_copy = -1 };
+	uintptr_t q = (uintptr_t)p, base = (uintptr_t)space->mem;
+	unsigned long off;
+	int lo, hi;
+
+	if (q < base || q - base >= space->mem_bytes)
+		return place;
+	off = q - base;
+	if (off < PF_STACK_OFFSET) {
+		place.kind = PF_PLACE_MM;
+		return place;
+	}
+	if (off < PF_STACK_OFFSET + PF_STACK_BYTES) {
+		place.kind = PF_PLACE_STACK;
+		place.index = (int)((off - PF_STACK_OFFSET) / 8);
+		for (int level = PF_PGD; level < PF_PTE; level++)
+			if (place.index == (int)PF_STACK_SLOT(level))
+				place.slot_copy = level;
+		return place;
+	}
+	place.kind = PF_PLACE_FREE;
+	lo = 0;
+	hi = space->nr_tables - 1;
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+		const struct pf_table *t = &space->tables[mid];
+
+		if (off < t->offset) {
+			hi = mid - 1;
+		} else if (off >= t->offset + t->bytes) {
+			lo = mid + 1;
+		} else {
+			place.kind = PF_PLACE_TABLE;
+			place.table_level = t->level;
+			place.table_pa = PF_TABLE_PHYS_BASE + t->offset;
+			place.index = (int)((off - t->offset) / 8);
+			return place;
+		}
+	}
+	return place;
+}
+
+/* A stack slot is a live copy only if this call spilled that level into it. */
+struct pf_place pf_call_classify(const struct pf_call *call, const void *p)
+{
+	struct pf_place place = pf_space_classify(call->space, p);
+
+	if (place.kind == PF_PLACE_STACK && place.slot_copy >= 0 && !call->slot_used[place.slot_copy])
+		place.slot_copy = -1;
+	return place;
+}
+
+static bool pf_readable(const struct pf_call *call, const void *p, size_t size)
+{
+	uintptr_t q = (uintptr_t)p, base = (uintptr_t)call->space->mem;
+
+	return q >= base && q - base <= call->space->mem_bytes - size && size <= 8 &&
+	       (q & (size - 1)) == 0;
+}
+
+const void *pf_read_once(const void *p, size_t size)
+{
+	struct pf_call *call = pf_call_current();
+	struct pf_place place;
+	int active;
+
+	if (!call)
+		return pf_no_call_zero;
+	if (!pf_readable(call, p, size)) {
+		if (call->checking) {
+			call->check_faulted = true;
+		} else {
+			place = pf_call_classify(call, p);
+			pf_call_event(call, PF_EV_OUTSIDE_ARENA, place, (uint64_t)(uintptr_t)p);
+		}
+		return call->zero;
+	}
+	if (call->checking)
+		return p;
+
+	place = pf_call_classify(call, p);
+	active = call->active;
+	switch (place.kind) {
+	case PF_PLACE_STACK:
+		/*
+		 * Reading the copy one was handed is what the kernel does for a folded level; reading
+		 * any other slot, or the copy again through a pointer that has been incremented, is
+		 * the 2020 bug (and the 2024 arm64 one).
+		 */
+		if (place.slot_copy < 0 ||
+		    (active >= 0 && p == call->ptr[active] && call->iteration[active] > 1))
+			pf_call_event(call, PF_EV_STACK_READ, place, *(const unsigned long *)p);
+		break;
+	case PF_PLACE_FREE:
+		pf_call_event(call, PF_EV_OUTSIDE_TABLE, place, *(const unsigned long *)p);
+		break;
+	default:
+		break;
+	}
+	if (active >= 0 && p == call->ptr[active] && size == 8) {
+		struct pf_step *step = &call->run->steps[call->step[active]];
+
+		if (call->step[active] >= 0 && !step->value_read) {
+			step->value = *(const unsigned long *)p;
+			step->value_read = true;
+		}
+	}
+	return p;
+}
+
+void *pf_va(unsigned long pa)
+{
+	struct pf_call *call = pf_call_current();
+	struct pf_space *space = call->space;
+
+	if (pa >= PF_TABLE_PHYS_BASE && pa - PF_TABLE_PHYS_BASE < space->mem_bytes)
+		return space->mem + (pa - PF_TABLE_PHYS_BASE);
+	if (call->checking) {
+		call->check_faulted = true;
+	} else {
+		struct pf_place place = { .kind = PF_PLACE_OUTSIDE, .table_level = -1, .slot_copy = -1 };
+
+		pf_call_event(call, PF_EV_OUTSIDE_ARENA, place, pa);
+	}
+	return space->mem + PF_GUARD_OFFSET;
+}
+
+unsigned long pf_pa(const void *p)
+{
+	struct pf_call *call = pf_call_current();
+	uintptr_t q = (uintptr_t)p, base = (uintptr_t)call->space->mem;
+
+	if (q >= base && q - base < call->space->mem_bytes)
+		return PF_TABLE_PHYS_BASE + (q - base);
+	pf_call_event(call, PF_EV_OUTSIDE_ARENA, pf_call_classify(call, p), (uint64_t)q);
+	return 0;
+}
+
+void *pf_ptr_align_down(const void *p, unsigned long align)
+{
+	return (void *)((uintptr_t)p & ~(uintptr_t)(align - 1));
+}
+
+struct page *pf_space_page(const struct pf_space *space, unsigned long pfn)
+{
+	if (pfn < space->first_pfn || pfn - space->first_pfn >= space->mem_map_used)
+		return NULL;
+	return &space->mem_map[pfn - space->first_pfn];
+}
+
+unsigned long pf_space_pfn(const struct pf_space *space, const struct page *page)
+{
+	return space->first_pfn + (unsigned long)(page - space->mem_map);
+}
+
+struct page *pf_space_head(const struct pf_space *space, struct page *page)
+{
+	unsigned long pfn = pf_space_pfn(space, page);
+	int lo = 0, hi = space->nr_chunks - 1;
+
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+		const struct pf_chunk *c = &space->chunks[mid];
+
+		if (pfn < c->pfn)
+			hi = mid - 1;
+		else if (pfn >= c->pfn + c->nr_pages)
+			lo = mid + 1;
+		else
+			return pf_space_page(space, c->pfn + ((pfn - c->pfn) & ~((1UL << c->order) - 1)));
+	}
+	return page;	/* a frame no mapping uses: a lone page with no reference */
+}
+
+struct page *pf_pfn_to_page(unsigned long pfn)
+{
+	struct pf_call *call = pf_call_current();
+	struct page *page = pf_space_page(call->space, pfn);
+
+	if (page)
+		return page;
+	if (call->checking) {
+		call->check_faulted = true;
+	} else {
+		struct pf_place place = { .kind = PF_PLACE_OUTSIDE, .table_level = -1, .slot_copy = -1 };
+
+		pf_call_event(call, PF_EV_OUTSIDE_ARENA, place, (uint64_t)pfn << call->space->ops->page_shift);
+	}
+	return &call->bad_page;
+}
+
+/* The bad page's frame number is one past every real one, so nth_page() stays on the bad page. */
+unsigned long pf_page_to_pfn(const struct page *page)
+{
+	struct pf_call *call = pf_call_current();
+
+	if (page == &call->bad_page)
+		return call->space->first_pfn + call->space->mem_map_pages;
+	return pf_space_pfn(call->space, page);
+}
+
+struct page *pf_compound_head(struct page *page)
+{
+	struct pf_call *call = pf_call_current();
+
+	if (page == &call->bad_page)
+		return page;
+	return pf_space_head(call->space, page);
+}
+
+void *pf_stack_copy(enum pf_level copy_of, const void *p, size_t size)
+{
+	struct pf_call *call = pf_call_current();
+	uintptr_t q = (uintptr_t)p, base = (uintptr_t)call->space->mem;
+	unsigned char *slot;
+
+	if ((q >= base && q - base < call->space->mem_bytes) || size != 8)
+		return (void *)p;
+	slot = call->space->mem + PF_STACK_OFFSET + 8 * PF_STACK_SLOT(copy_of);
+	memcpy(slot, p, 8);
+	call->slot_used[copy_of] = true;
+	return slot;
+}

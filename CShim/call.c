@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * One call of a variant's entry point, and the loop hooks that record into it: the trace, the
+ * events, the invariant checks and the walk's callbacks. The context is per thread and lives only
+ * for the call, so spaces and runs on other threads never meet.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "call.h"
+
+_Thread_local struct task_struct *pf_current;
+static _Thread_local struct pf_call *pf_this_call;
+
+#define PF_MAX_EVENTS	4096
+#define PF_MAX_STEPS	(1 << 20)
+#define PF_MAX_VISITS	(1 << 20)
+
+struct pf_call *pf_call_current(void)
+{
+	return pf_this_call;
+}
+
+/* Grow a run array by one; false when it is full (the run is then marked truncated). */
+static bool pf_grow(void **items, int *nr, int *cap, int max, size_t size)
+{
+	if (*nr < *cap)
+		return true;
+	if (*cap >= max)
+		return false;
+	int want = *cap ? *cap * 2 : 64;
+	void *grown = realloc(*items, (size_t)want * size);
+
+	if (!grown)
+		return false;
+	*items = grown;
+	*cap = want;
+	return true;
+}
+
+void pf_call_event(struct pf_call *call, enum pf_event_kind kind, struct pf_place place,
+		   uint64_t value)
+{
+	struct pf_run *run = call->run;
+	int level = call->active;
+	int iteration = level >= 0 ? call->iteration[level] : 0;
+	struct pf_event *last = run->nr_events ? &run->events[run->nr_events - 1] : NULL;
+
+	if (last && last->kind == kind && last->level == level && last->iteration == iteration &&
+	    last->place.kind == place.kind)
+		return;
+	if (!pf_grow((void **)&run->events, &run->nr_events, &run->cap_events, PF_MAX_EVENTS,
+		     sizeof(*run->events))) {
+		run->truncated = true;
+		return;
+	}
+	run->events[run->nr_events++] = (struct pf_event) {
+		.kind = kind, .level = level, .iteration = iteration,
+		.addr = level >= 0 ? call->addr[level] : call->start,
+		.place = place, .value = value,
+		.expected = { .kind = PF_PLACE_OUTSIDE, .table_level = -1, .slot_copy = -1 },
+	};
+}
+
+_Noreturn void pf_call_abort(struct pf_call *call)
+{
+	call->run->aborted = true;
+	longjmp(call->abort, 1);
+}
+
+_Noreturn void pf_bug(const char *file, int line)
+{
+	struct pf_call *call = pf_call_current();
+	struct pf_place none = { .kind = PF_PLACE_OUTSIDE, .table_level = -1, .slot_copy = -1 };
+
+	if (!call)
+		abort();	/* BUG() outside a walk: a PageFold defect, not a variant's */
+	call->checking = false;
+	pf_call_event(call, PF_EV_BUG, none, 0);
+	if (call->run->nr_events) {
+		call->run->events[call->run->nr_events - 1].file = file;
+		call->run->events[call->run->nr_events - 1].line = line;
+	}
+	pf_call_abort(call);
+}
+
+static _Noreturn void pf_runaway(struct pf_call *call, uint64_t value)
+{
+	struct pf_place none = { .kind = PF_PLACE_OUTSIDE, .table_level = -1, .slot_copy = -1 };
+
+	pf_call_event(call, PF_EV_RUNAWAY, none, value);
+	pf_call_abort(call);
+}
+
+struct pf_call *pf_call_enter(struct pf_space *space, struct pf_run *run,
+			      unsigned long start, unsigned long end, unsigned long nr_pages)
+{
+	struct pf_call *call = calloc(1, sizeof(*call));
+	unsigned long span_pages = (end - start) >> space->ops->page_shift;
+
+	if (!call)
+		return NULL;
+	if (nr_pages) {
+		call->pages = calloc(nr_pages, sizeof(*call->pages));
+		if (!call->pages) {
+			free(call);
+			return NULL;
+		}
+	}
+	call->nr_pages = nr_pages;
+	call->space = space;
+	call->run = run;
+	call->start = start;
+	call->end = end;
+	/* Every loop body handles at least one page of the range, give or take the upper levels. */
+	call->steps_left = 8 * (span_pages < (1UL << 26) ? span_pages : (1UL << 26)) + (1UL << 16);
+	call->active = -1;
+	for (int l = 0; l < PF_NR_LEVELS; l++)
+		call->step[l] = -1;
+	memset(space->mem + PF_STACK_OFFSET, 0, PF_STACK_BYTES);
+
+	run->nr_events = run->nr_steps = run->nr_visits = 0;
+	run->nr = 0;
+	run->checks_a = run->checks_b = 0;
+	run->aborted = run->truncated = false;
+
+	call->task.mm = space->mm;
+	call->saved_current = pf_current;
+	pf_current = &call->task;
+	pf_this_call = call;
+	return call;
+}
+
+long pf_call_recorded(const struct pf_call *call)
+{
+	long nr = 0;
+
+	while ((unsigned long)nr < call->nr_pages && call->pages[nr])
+		nr++;
+	return nr;
+}
+
+void pf_call_leave(struct pf_call *call, long nr)
+{
+	struct pf_run *run = call->run;
+
+	run->nr = nr;
+	if (call->pages && nr > 0) {
+		uint64_t *pfns = realloc(run->pfns, (size_t)nr * sizeof(*pfns));
+
+		if (pfns) {
+			run->pfns = pfns;
+			for (long i = 0; i < nr; i++)
+				pfns[i] = pf_space_pfn(call->space, call->pages[i]);
+		} else {
+			run->truncated = true;
+			run->nr = 0;
+		}
+	}
+	pf_current = call->saved_current;
+	pf_this_call = NULL;
+	free(call->pages);
+	free(call);
+}
+
+int pf_loop_step(enum pf_level level, const void *ptr, unsigned long addr, unsigned long end)
+{
+	struct pf_call *call = pf_call_current();
+	struct pf_run *run = call->run;
+
+	call->active = level;
+	if (call->steps_left-- == 0 || addr < call->start || addr >= call->end ||
+	    end > call->end || addr >= end)
+		pf_runaway(call, addr);
+	for (int l = level + 1; l < PF_NR_LEVELS; l++) {
+		call->iteration[l] = 0;
+		call->ptr[l] = NULL;
+		call->step[l] = -1;
+	}
+	call->iteration[level]++;
+	call->ptr[level] = ptr;
+	call->addr[level] = addr;
+	call->end_of[level] = end;
+	call->step[level] = -1;
+	if (pf_grow((void **)&run->steps, &run->nr_steps, &run->cap_steps, PF_MAX_STEPS,
+		    sizeof(*run->steps))) {
+		call->step[level] = run->nr_steps;
+		run->steps[run->nr_steps++] = (struct pf_step) {
+			.level = level, .iteration = call->iteration[level], .addr = addr,
+			.next = level == PF_PTE ? addr + (1UL << call->space->ops->page_shift) : end,
+			.place = pf_call_classify(call, ptr),
+		};
+	} else {
+		run->truncated = true;
+	}
+	return call->iteration[level];
+}
+
+void pf_loop_next(enum pf_level level, unsigned long next)
+{
+	struct pf_call *call = pf_call_current();
+
+	if (next <= call->addr[level] || next > call->end_of[level])
+		pf_runaway(call, next);
+	if (call->step[level] >= 0)
+		call->run->steps[call->step[level]].next = next;
+}
+
+void pf_check_begin(void)
+{
+	struct pf_call *call = pf_call_current();
+
+	call->checking = true;
+	call->check_faulted = false;
+}
+
+void pf_check_end(enum pf_level level, const void *ptr, const void *fresh, const void *upper_offset)
+{
+	struct pf_call *call = pf_call_current();
+
+	call->checking = false;
+	if (call->check_faulted)
+		return;	/* the fresh walk left the arena: nothing to compare with */
+	call->run->checks_a++;
+	if (ptr != fresh) {
+		pf_call_event(call, PF_EV_INVARIANT_A, pf_call_classify(call, ptr), 0);
+		call->run->events[call->run->nr_events - 1].expected = pf_call_classify(call, fresh);
+	}
+	if (!upper_offset)
+		return;
+	call->run->checks_b++;
+	if (ptr != upper_offset) {
+		pf_call_event(call, PF_EV_INVARIANT_B, pf_call_classify(call, ptr), 0);
+		call->run->events[call->run->nr_events - 1].expected =
+			pf_call_classify(call, upper_offset);
+	}
+}
+
+void pf_record_visit(enum pf_visit_kind kind, unsigned long start, unsigned long end,
+		     unsigned long value, bool leaf, unsigned long pfn, int depth)
+{
+	struct pf_run *run = pf_call_current()->run;
+
+	if (!pf_grow((void **)&run->visits, &run->nr_visits, &run->cap_visits, PF_MAX_VISITS,
+		     sizeof(*run->visits))) {
+		run->truncated = true;
+		return;
+	}
+	run->visits[run->nr_visits++] = (struct pf_visit) {
+		.kind = kind, .start = start, .end = end, .value = value, .leaf = leaf, .pfn = pfn,
+		.depth = depth,
+	};
+}
+
+void pf_run_init(struct pf_run *run)
+{
+	memset(run, 0, sizeof(*run));
+}
+
+void pf_run_free(struct pf_run *run)
+{
+	free(run->events);
+	free(run->steps);
+	free(run->visits);
+	free(run->pfns);
+	pf_run_init(run);
+}

@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * An address space: one arena of simulated physical memory, its page tables, the struct page
+ * array and the mappings. Private to CShim; Swift sees struct pf_space as an opaque handle.
+ *
+ * Arena layout (one mmap, 64 KB aligned, so host alignment equals simulated physical alignment):
+ *   [0, 16K)   the mm_struct          [16K, 32K)  the simulated kernel stack (THREAD_SIZE 16K)
+ *   [32K, 48K) the guard: where __va() of a stray physical address points, all zeros
+ *   [48K, …)   page-table pages, each aligned to its own size
+ * Physical address of arena offset o: PF_TABLE_PHYS_BASE + o (never 0, never a data frame).
+ */
+#ifndef PAGEFOLD_SPACE_H
+#define PAGEFOLD_SPACE_H
+
+#include <pagefold/kernel.h>
+
+#define PF_TABLE_PHYS_BASE	0x100000UL
+#define PF_ARENA_ALIGN		0x10000UL
+#define PF_MM_OFFSET		0x0UL
+#define PF_STACK_OFFSET		0x4000UL
+#define PF_STACK_BYTES		0x4000UL
+#define PF_STACK_SLOTS		(PF_STACK_BYTES / 8)
+#define PF_GUARD_OFFSET		0x8000UL
+#define PF_GUARD_BYTES		0x4000UL
+#define PF_TABLES_OFFSET	0xc000UL
+
+/*
+ * The stack slot that holds a loop's copy of a level's entry: consecutive frames, the deepest
+ * lowest, and one slot above the pgd copy for the caller's frame (it reads as zero).
+ */
+#define PF_STACK_SLOT(copy_of)	(PF_STACK_SLOTS - 2 - (copy_of))
+
+/* One real table level of a task, from the top. */
+struct pf_geo_level {
+	enum pf_level level;	/* the role of the table: the lowest level that walks it */
+	int shift;		/* an entry spans 1 << shift bytes */
+	int entries;
+	unsigned long table_bytes;
+	bool leaf_ok;		/* an entry may map a leaf (s390 1M/2G, x86 2M/1G, arm64 32M) */
+};
+
+struct pf_arch_ops {
+	const char *name;
+	int page_shift;
+	int min_levels, max_levels;
+	bool upgradable;	/* s390 crst_table_upgrade() */
+	int (*geometry)(int levels, struct pf_geo_level *geo);
+	unsigned long (*user_limit)(int levels);
+	void (*init_mm)(struct mm_struct *mm, int levels, unsigned long top_pa);
+	unsigned long (*empty_entry)(enum pf_level level);
+	unsigned long (*table_entry)(enum pf_level level, unsigned long child_pa);
+	unsigned long (*table_origin)(enum pf_level level, unsigned long entry);
+	unsigned long (*leaf_entry)(enum pf_level level, unsigned long pa, bool write);
+};
+
+extern const struct pf_arch_ops pf_arch_generic, pf_arch_s390, pf_arch_x86, pf_arch_arm64;
+
+struct pf_table {
+	unsigned long offset;	/* in the arena */
+	unsigned long bytes;
+	enum pf_level level;
+};
+
+/* One mapping's data frames: a run of folios of one order. */
+struct pf_chunk {
+	unsigned long start, end;	/* user virtual addresses */
+	unsigned long pfn, nr_pages;
+	unsigned int order;
+};
+
+struct pf_space {
+	enum pf_arch arch;
+	const struct pf_arch_ops *ops;
+	int levels;
+	struct pf_geo_level geo[PF_NR_LEVELS];
+	int nr_geo;
+	unsigned long user_limit;
+	unsigned long cap_bytes;
+
+	unsigned char *map_base;	/* the mmap, before alignment */
+	unsigned long map_bytes;
+	unsigned char *mem;		/* the arena */
+	unsigned long mem_bytes;
+	unsigned long used;		/* bump pointer for tables */
+	struct mm_struct *mm;
+
+	struct pf_table *tables;
+	int nr_tables, cap_tables;
+	struct pf_chunk *chunks;	/* sorted by pfn */
+	int nr_chunks, cap_chunks;
+
+	struct page *mem_map;		/* pfn (PF_DATA_PHYS_BASE >> page_shift) + i */
+	unsigned long mem_map_pages;	/* reserved */
+	unsigned long mem_map_used;	/* pages in use up to the highest frame mapped */
+	unsigned long first_pfn;
+	bool broken;			/* a failed build left it half made */
+};
+
+/* What an address in host memory is, from the arena's point of view (no read). */
+struct pf_place pf_space_classify(const struct pf_space *space, const void *p);
+/* struct page of a frame, or NULL if the frame has no struct page. */
+struct page *pf_space_page(const struct pf_space *space, unsigned long pfn);
+unsigned long pf_space_pfn(const struct pf_space *space, const struct page *page);
+struct page *pf_space_head(const struct pf_space *space, struct page *page);
+
+#endif

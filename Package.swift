@@ -1,0 +1,31 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "PageFold",
+    products: [
+        .library(name: "PageFold", targets: ["PageFold"]),
+        .executable(name: "pagefold", targets: ["pagefold"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The kernel-shaped C core. Rooted at "." so that the top-level include/ holds the kernel
+        // header tree (linux/, asm-generic/, asm-<arch>/); include/module.modulemap exposes only
+        // pagefold/pagefold.h to Swift.
+        .target(
+            name: "CShim",
+            path: ".",
+            sources: ["CShim"],
+            publicHeadersPath: "include",
+            cSettings: [.unsafeFlags(["-std=gnu11", "-Wall", "-Wno-unused-function"])]
+        ),
+        .target(name: "PageFold", dependencies: ["CShim"]),
+        .executableTarget(
+            name: "pagefold",
+            dependencies: ["PageFold", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "PageFoldTests", dependencies: ["PageFold"]),
+    ]
+)

@@ -1,0 +1,137 @@
+import CShim
+
+/// What an address was: a table entry, a stack slot, or nothing a walk should touch.
+public enum Place: Sendable, Equatable, CustomStringConvertible {
+    /// Entry `index` of a page-table page at physical address `tablePA`, walked by `level`.
+    case table(level: Level, tablePA: UInt64, index: Int)
+    /// A slot of the simulated kernel stack; `copyOf` is the level whose copy it holds, if any.
+    case stack(slot: Int, copyOf: Level?)
+    case mm
+    /// Inside the arena, but in no table.
+    case free
+    case outside
+
+    init(_ p: pf_place) {
+        switch p.kind {
+        case PF_PLACE_TABLE:
+            self = .table(level: Level(rawValue: Int(p.table_level)) ?? .pte, tablePA: p.table_pa, index: Int(p.index))
+        case PF_PLACE_STACK:
+            self = .stack(slot: Int(p.index), copyOf: p.slot_copy >= 0 ? Level(rawValue: Int(p.slot_copy)) : nil)
+        case PF_PLACE_MM: self = .mm
+        case PF_PLACE_FREE: self = .free
+        default: self = .outside
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case let .table(level, pa, index): "\(level) table 0x\(String(pa, radix: 16))[\(index)]"
+        case let .stack(slot, copy?): "stack slot \(slot) (copy of \(copy))"
+        case let .stack(slot, nil): "stack slot \(slot) (unused)"
+        case .mm: "mm_struct"
+        case .free: "arena memory outside every table"
+        case .outside: "outside the arena"
+        }
+    }
+
+    public var isStack: Bool { if case .stack = self { true } else { false } }
+}
+
+public enum EventKind: String, Sendable, CaseIterable {
+    case stackRead = "stack-read"
+    case outsideTable = "outside-table"
+    case outsideArena = "outside-arena"
+    case bug
+    case invariantA = "invariant-a"
+    case invariantB = "invariant-b"
+    case runaway
+
+    init(_ k: pf_event_kind) {
+        switch k {
+        case PF_EV_STACK_READ: self = .stackRead
+        case PF_EV_OUTSIDE_TABLE: self = .outsideTable
+        case PF_EV_OUTSIDE_ARENA: self = .outsideArena
+        case PF_EV_BUG: self = .bug
+        case PF_EV_INVARIANT_A: self = .invariantA
+        case PF_EV_INVARIANT_B: self = .invariantB
+        default: self = .runaway
+        }
+    }
+}
+
+/// Something a walk did that a correct walk does not: recorded as data, never a crash.
+public struct Event: Sendable, Equatable, CustomStringConvertible {
+    public let kind: EventKind
+    /// The loop that was running, and its 1-based iteration.
+    public let level: Level?
+    public let iteration: Int
+    /// The virtual address that loop was at.
+    public let addr: UInt64
+    /// What was read (stack and table events) or where the pointer pointed (invariant events).
+    public let place: Place
+    /// The value read, or the stray address.
+    public let value: UInt64
+    /// Invariant events: where the pointer should have pointed.
+    public let expected: Place?
+    /// BUG events: where in the variant's source.
+    public let source: String?
+
+    public var description: String {
+        let at = level.map { "\($0) iteration \(iteration)" } ?? "entry"
+        let addr = "0x" + String(self.addr, radix: 16)
+        switch kind {
+        case .stackRead: return "\(at) at \(addr) read \(place): 0x\(String(value, radix: 16))"
+        case .outsideTable: return "\(at) at \(addr) read \(place): 0x\(String(value, radix: 16))"
+        case .outsideArena: return "\(at) at \(addr) reached address 0x\(String(value, radix: 16)) outside the arena"
+        case .bug: return "\(at) at \(addr) hit BUG() at \(source ?? "?")"
+        case .invariantA: return "\(at) at \(addr): pointer at \(place), a fresh walk reaches \(expected.map(\.description) ?? "?") (invariant a)"
+        case .invariantB: return "\(at) at \(addr): pointer at \(place), pXd_offset(upper, addr) gives \(expected.map(\.description) ?? "?") (invariant b)"
+        case .runaway: return "\(at) at \(addr) left its range (0x\(String(value, radix: 16))); the walk was stopped"
+        }
+    }
+}
+
+/// One run of a loop body.
+public struct Step: Sendable, Equatable {
+    public let level: Level
+    public let iteration: Int
+    public let addr: UInt64
+    public let next: UInt64
+    /// The entry the loop pointer designated, and the value read through it.
+    public let place: Place
+    public let value: UInt64?
+}
+
+/// One callback of walk_page_range().
+public struct Visit: Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        case pud, pmd, pte, hole
+    }
+
+    public let kind: Kind
+    public let start: UInt64
+    public let end: UInt64
+    /// pud/pmd: the entry maps a leaf; pte: the pte is present.
+    public let mapped: Bool
+    /// The frame of `start`, for leaves and present ptes.
+    public let pfn: UInt64?
+    /// Holes: pte_hole()'s depth.
+    public let depth: Int?
+
+    public var description: String {
+        let range = "0x\(String(start, radix: 16))-0x\(String(end, radix: 16))"
+        switch kind {
+        case .hole: return "hole \(range) depth \(depth ?? -1)"
+        default: return "\(kind.rawValue) \(range)" + (pfn.map { " pfn 0x\(String($0, radix: 16))" } ?? " none")
+        }
+    }
+}
+
+/// How often each invariant was checked after an increment, and how often it broke.
+public struct InvariantTally: Sendable, Equatable {
+    public var checkedA = 0, brokenA = 0
+    public var checkedB = 0, brokenB = 0
+
+    public var holdsA: Bool { brokenA == 0 }
+    public var holdsB: Bool { brokenB == 0 }
+}

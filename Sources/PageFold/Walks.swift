@@ -1,0 +1,152 @@
+import CShim
+
+/// What get_user_pages_fast_only() did.
+public struct GupResult: Sendable {
+    public let variant: String
+    public let start: UInt64
+    public let nrPages: UInt64
+    /// The count gup returned.
+    public let nr: Int
+    /// The recorded pages, in order, as frame numbers.
+    public let frames: [UInt64]
+    /// For each recorded page, the user virtual address that maps it (nil: none does).
+    public let pageAddresses: [UInt64?]
+    public let events: [Event]
+    public let steps: [Step]
+    public let invariants: InvariantTally
+    /// BUG() or a runaway loop stopped the walk.
+    public let aborted: Bool
+    let flags: UInt32
+
+    public func iterations(_ level: Level) -> Int { steps.count { $0.level == level } }
+    public func events(_ kind: EventKind) -> [Event] { events.filter { $0.kind == kind } }
+}
+
+/// What walk_page_range() did.
+public struct WalkResult: Sendable {
+    public let variant: String
+    public let start: UInt64
+    public let end: UInt64
+    /// The walk's return value (0, or the -errno a stopped walk gives).
+    public let returned: Int
+    public let visits: [Visit]
+    public let events: [Event]
+    public let steps: [Step]
+    public let invariants: InvariantTally
+    public let aborted: Bool
+
+    public func iterations(_ level: Level) -> Int { steps.count { $0.level == level } }
+    public func events(_ kind: EventKind) -> [Event] { events.filter { $0.kind == kind } }
+    public var holes: [Visit] { visits.filter { $0.kind == .hole } }
+}
+
+/// The most pages one request may ask for: 4 Mi pages, 16 GB of 4K pages.
+public let maxRequestPages: UInt64 = 1 << 22
+
+extension AddressSpace {
+    private func check(_ variant: Variant) throws {
+        guard variant.arch == arch else {
+            throw PageFoldError("variant: \(variant.name) is for \(variant.arch.rawValue), the space is \(arch.rawValue)")
+        }
+        guard variant.levels.contains(levels) else {
+            throw PageFoldError("levels: \(variant.name) runs on \(variant.levels.lowerBound) to \(variant.levels.upperBound) levels, the space has \(levels)")
+        }
+    }
+
+    private func checkRange(start: UInt64, end: UInt64) throws {
+        let ps = arch.pageSize
+        guard start % ps == 0 else {
+            throw PageFoldError("start: 0x\(String(start, radix: 16)) is not aligned to the \(ps)-byte page")
+        }
+        guard end <= userLimit else {
+            throw PageFoldError("end: 0x\(String(end, radix: 16)) is beyond the space's user limit 0x\(String(userLimit, radix: 16))\(arch == .s390 ? " (asce_limit)" : "")")
+        }
+    }
+
+    /// get_user_pages_fast_only() through one variant: FOLL_GET, or FOLL_PIN with `pin`.
+    public func gupFast(_ variant: Variant, start: UInt64, nrPages: UInt64, write: Bool = false,
+                        pin: Bool = false) throws -> GupResult {
+        try check(variant)
+        guard nrPages > 0 else { throw PageFoldError("pages: a request of 0 pages pins nothing; ask for 1 or more") }
+        guard nrPages <= maxRequestPages else {
+            throw PageFoldError("pages: \(nrPages) pages is more than the \(maxRequestPages) one request may ask for")
+        }
+        let (len, o1) = nrPages.multipliedReportingOverflow(by: arch.pageSize)
+        let (end, o2) = start.addingReportingOverflow(len)
+        guard !o1 && !o2 else {
+            throw PageFoldError("pages: 0x\(String(start, radix: 16)) + \(nrPages) pages overflows the address space")
+        }
+        try checkRange(start: start, end: end)
+        let flags = (write ? PF_FOLL_WRITE : 0) | (pin ? PF_FOLL_PIN : PF_FOLL_GET)
+        var run = pf_run()
+        pf_run_init(&run)
+        defer { pf_run_free(&run) }
+        let nr = variant.c.gup_fast(handle, start, nrPages, flags, &run)
+        let frames = (0..<Int(nr)).map { run.pfns[$0] }
+        return GupResult(variant: variant.name, start: start, nrPages: nrPages, nr: Int(nr), frames: frames,
+                         pageAddresses: frames.map { virtualAddress(ofFrame: $0) },
+                         events: run.swiftEvents, steps: run.swiftSteps, invariants: run.tally,
+                         aborted: run.aborted, flags: flags)
+    }
+
+    /// Drop what a gup run took: unpin_user_pages() or put_page() for each recorded page.
+    public func release(_ result: GupResult) {
+        pf_space_release(handle, result.frames, result.frames.count, result.flags)
+    }
+
+    /// walk_page_range_novma() through one variant, with callbacks at every level.
+    public func walkPageRange(_ variant: Variant, start: UInt64, end: UInt64) throws -> WalkResult {
+        try check(variant)
+        guard start < end else {
+            throw PageFoldError("end: 0x\(String(end, radix: 16)) is not above start 0x\(String(start, radix: 16))")
+        }
+        guard end % arch.pageSize == 0 else {
+            throw PageFoldError("end: 0x\(String(end, radix: 16)) is not aligned to the \(arch.pageSize)-byte page")
+        }
+        try checkRange(start: start, end: end)
+        var run = pf_run()
+        pf_run_init(&run)
+        defer { pf_run_free(&run) }
+        let ret = variant.c.walk_page_range(handle, start, end, &run)
+        let visits = (0..<Int(run.nr_visits)).map { i -> Visit in
+            let v = run.visits[i]
+            let kind: Visit.Kind = switch v.kind {
+            case PF_VISIT_PUD: .pud
+            case PF_VISIT_PMD: .pmd
+            case PF_VISIT_PTE: .pte
+            default: .hole
+            }
+            return Visit(kind: kind, start: v.start, end: v.end, mapped: v.leaf,
+                         pfn: v.leaf ? v.pfn : nil, depth: kind == .hole ? Int(v.depth) : nil)
+        }
+        return WalkResult(variant: variant.name, start: start, end: end, returned: Int(ret), visits: visits,
+                          events: run.swiftEvents, steps: run.swiftSteps, invariants: run.tally,
+                          aborted: run.aborted)
+    }
+}
+
+extension pf_run {
+    var swiftEvents: [Event] {
+        (0..<Int(nr_events)).map { i in
+            let e = events[i]
+            let expected: Place? = e.kind == PF_EV_INVARIANT_A || e.kind == PF_EV_INVARIANT_B ? Place(e.expected) : nil
+            return Event(kind: EventKind(e.kind), level: Level(rawValue: Int(e.level)), iteration: Int(e.iteration),
+                         addr: e.addr, place: Place(e.place), value: e.value, expected: expected,
+                         source: e.file.map { "\(String(cString: $0).split(separator: "/").last ?? ""):\(e.line)" })
+        }
+    }
+
+    var swiftSteps: [Step] {
+        (0..<Int(nr_steps)).map { i in
+            let s = steps[i]
+            return Step(level: Level(rawValue: Int(s.level)) ?? .pte, iteration: Int(s.iteration), addr: s.addr,
+                        next: s.next, place: Place(s.place), value: s.value_read ? s.value : nil)
+        }
+    }
+
+    var tally: InvariantTally {
+        let evs = swiftEvents
+        return InvariantTally(checkedA: Int(checks_a), brokenA: evs.count { $0.kind == .invariantA },
+                              checkedB: Int(checks_b), brokenB: evs.count { $0.kind == .invariantB })
+    }
+}

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Kernel mirror of the s390 pXd_offset_lockless() family added by d3f7b1bb2040 ("mm/gup: fix
+ * gup_fast with dynamic page table folding"): the walker passes the live pointer together with the
+ * value it read once, a folded level returns the live pointer, and pXd_offset() is the lockless
+ * helper applied to *pXdp. RFC v1 1/2 had the same bodies under the name pXd_offset_orig().
+ */
+#ifndef _ASM_S390_PGTABLE_OFFSET_H
+#define _ASM_S390_PGTABLE_OFFSET_H
+
+static inline p4d_t *p4d_offset_lockless(pgd_t *pgdp, pgd_t pgd, unsigned long address)
+{
+	if ((pgd_val(pgd) & _REGION_ENTRY_TYPE_MASK) >= _REGION_ENTRY_TYPE_R1)
+		return (p4d_t *) pgd_deref(pgd) + p4d_index(address);
+	return (p4d_t *) pgdp;
+}
+#define p4d_offset_lockless p4d_offset_lockless
+
+static inline p4d_t *p4d_offset(pgd_t *pgdp, unsigned long address)
+{
+	pgdp = pf_stack_copy(PF_PGD, pgdp, sizeof(*pgdp));
+	return p4d_offset_lockless(pgdp, READ_ONCE(*pgdp), address);
+}
+
+static inline pud_t *pud_offset_lockless(p4d_t *p4dp, p4d_t p4d, unsigned long address)
+{
+	if ((p4d_val(p4d) & _REGION_ENTRY_TYPE_MASK) >= _REGION_ENTRY_TYPE_R2)
+		return (pud_t *) p4d_deref(p4d) + pud_index(address);
+	return (pud_t *) p4dp;
+}
+#define pud_offset_lockless pud_offset_lockless
+
+static inline pud_t *pud_offset(p4d_t *p4dp, unsigned long address)
+{
+	p4dp = pf_stack_copy(PF_P4D, p4dp, sizeof(*p4dp));
+	return pud_offset_lockless(p4dp, READ_ONCE(*p4dp), address);
+}
+#define pud_offset pud_offset
+
+static inline pmd_t *pmd_offset_lockless(pud_t *pudp, pud_t pud, unsigned long address)
+{
+	if ((pud_val(pud) & _REGION_ENTRY_TYPE_MASK) >= _REGION_ENTRY_TYPE_R3)
+		return (pmd_t *) pud_deref(pud) + pmd_index(address);
+	return (pmd_t *) pudp;
+}
+#define pmd_offset_lockless pmd_offset_lockless
+
+static inline pmd_t *pmd_offset(pud_t *pudp, unsigned long address)
+{
+	pudp = pf_stack_copy(PF_PUD, pudp, sizeof(*pudp));
+	return pmd_offset_lockless(pudp, READ_ONCE(*pudp), address);
+}
+#define pmd_offset pmd_offset
+
+#endif
