@@ -146,8 +146,9 @@ public struct Geometry: Sendable {
     public func boundaries(of table: Table, from low: UInt64, to high: UInt64) -> [UInt64] {
         let span: UInt64 = table.shift >= 64 ? 0 : 1 << UInt64(table.shift)
         guard span > 0 else { return [] }
-        var b = (low / span + 1) * span
+        var (b, overflow) = (low / span + 1).multipliedReportingOverflow(by: span)
         var out: [UInt64] = []
+        if overflow { return out }
         while b < high && b > low {
             out.append(b)
             let (n, o) = b.addingReportingOverflow(span)

@@ -1,0 +1,81 @@
+import PageFold
+import Testing
+
+/// The exhaustive boundary set: spaces with mappings around a boundary of every real level, and
+/// every range that starts within ±2 pages of such a boundary and crosses 0, 1 or 2 boundaries.
+struct BoundaryCase: Sendable, CustomTestStringConvertible {
+    let arch: Arch
+    let levels: Int
+
+    var testDescription: String { "\(arch.rawValue) \(levels)-level" }
+
+    /// The entry boundaries the space is built around, per real table below the top and the top:
+    /// B = 3 << shift (4K mappings, the page above B read-only) and L = 5 << shift (a leaf above B
+    /// where the level has one), plus the user limit.
+    func space() throws -> (AddressSpace, [UInt64]) {
+        let geo = try Geometry(arch: arch, levels: levels)
+        let ps = geo.pageSize
+        let small: PageSize = arch == .arm64 ? .k16 : .k4
+        var specs: [MappingSpec] = []
+        var points: [UInt64] = []
+        for t in geo.tables.dropLast() {
+            let b: UInt64 = 3 << UInt64(t.shift)
+            guard b < geo.userLimit else { continue }
+            points.append(b)
+            specs.append(MappingSpec(start: b - 3 * ps, end: b, pageSize: small))
+            specs.append(MappingSpec(start: b, end: b + ps, pageSize: small, writable: false))
+            specs.append(MappingSpec(start: b + ps, end: b + 3 * ps, pageSize: small))
+            // A leaf starting on a boundary of its own size, right after 4K pages.
+            if let leaf = t.leaf {
+                let l: UInt64 = 5 << UInt64(t.shift)
+                guard l + leaf.bytes <= geo.userLimit else { continue }
+                points.append(l)
+                specs.append(MappingSpec(start: l - 2 * ps, end: l, pageSize: small))
+                specs.append(MappingSpec(start: l, end: l + leaf.bytes, pageSize: leaf,
+                                         writable: t.shift % 2 == 0))
+            }
+        }
+        // The top of the user range: asce_limit, TASK_SIZE or the end of the address space.
+        specs.append(MappingSpec(start: geo.userLimit - 3 * ps, end: geo.userLimit, pageSize: small))
+        points.append(geo.userLimit)
+        return (try AddressSpace(arch: arch, levels: levels, mappings: specs), points)
+    }
+
+    /// Ranges [start, end) around each point: start = point + k pages (k in -2...2), end after
+    /// crossing 0, 1 or 2 boundaries of any real level (a boundary is where an entry starts).
+    func ranges(in space: AddressSpace, around points: [UInt64]) -> [(UInt64, UInt64)] {
+        let geo = space.geometry
+        let ps = geo.pageSize
+        var out: [(UInt64, UInt64)] = []
+        for p in points {
+            for k in -2...2 {
+                let start = k < 0 ? p &- UInt64(-k) * ps : p &+ UInt64(k) * ps
+                guard start < geo.userLimit, start >= ps else { continue }
+                // The boundaries after start, nearest first, over every table level.
+                let window: UInt64 = 1 << UInt64(geo.tables[geo.tables.count - 2].shift + 1)
+                let high = geo.userLimit - start > window ? start + window : geo.userLimit
+                let crossings = geo.tables.dropLast().flatMap { geo.boundaries(of: $0, from: start, to: high) }
+                let sorted = Array(Set(crossings)).sorted()
+                // 0 crossings: one page (or up to the first boundary); c crossings: one page past the c-th.
+                var ends = [min(start + ps, sorted.first ?? start + ps)]
+                for c in 0..<min(2, sorted.count) {
+                    let (e, o) = sorted[c].addingReportingOverflow(ps)
+                    if !o && e <= geo.userLimit { ends.append(e) }
+                }
+                if high == geo.userLimit { ends.append(geo.userLimit) }
+                for end in Set(ends) where end > start {
+                    out.append((start, end))
+                }
+            }
+        }
+        return out
+    }
+}
+
+let boundaryCases: [BoundaryCase] = [
+    BoundaryCase(arch: .generic, levels: 2), BoundaryCase(arch: .generic, levels: 3),
+    BoundaryCase(arch: .generic, levels: 4), BoundaryCase(arch: .generic, levels: 5),
+    BoundaryCase(arch: .s390, levels: 3), BoundaryCase(arch: .s390, levels: 4), BoundaryCase(arch: .s390, levels: 5),
+    BoundaryCase(arch: .x86, levels: 4), BoundaryCase(arch: .x86, levels: 5),
+    BoundaryCase(arch: .arm64, levels: 3), BoundaryCase(arch: .arm64, levels: 4),
+]

@@ -1,0 +1,17 @@
+import PageFold
+
+/// The variants the 2020 and 2024 fixes (and compile-time folding) make correct: each must equal
+/// the Oracle everywhere it runs.
+let fixedVariantNames = ["generic-2l", "generic-3l", "generic-4l", "generic-5l", "s390-rfc-v1", "s390-rfc-v2",
+                         "s390-fix", "x86-la57", "arm64-lpa2-fix"]
+
+func variant(_ name: String) -> Variant {
+    // The registry is the product's own list; a missing name is a test defect worth a crash.
+    try! Variant.named(name)
+}
+
+/// Events that no correct walk may produce. Invariant (b) is left out: the merged s390 fix breaks
+/// it by design.
+let faultKinds: Set<EventKind> = [.stackRead, .outsideTable, .outsideArena, .bug, .invariantA, .runaway]
+
+func hex(_ v: UInt64) -> String { "0x" + String(v, radix: 16) }
