@@ -115,7 +115,7 @@ static int pf_walk_page_range(struct pf_space *space, uint64_t start, uint64_t e
 	return err;
 }
 
-const struct pf_variant PF_PASTE(pf_variant_, PF_VARIANT_ID) = {
+PF_EXPORT const struct pf_variant PF_PASTE(pf_variant_, PF_VARIANT_ID) = {
 	PF_VARIANT_INFO,
 	.gup_fast = pf_gup_fast_only,
 	.walk_page_range = pf_walk_page_range,

@@ -1,11 +1,5 @@
-/* SPDX-License-Identifier: GPL-2.0 */
-/*
- * generic-2l: compile-time folding through the asm-generic headers, with x86-64's entry format
- * and 9-bit levels. Folded levels have PTRS_PER_X == 1 and X_addr_end() == end, so only the top
- * loop ever iterates over them (top-level folding).
- */
-#define CONFIG_PGTABLE_LEVELS 2
-#include <asm-x86/pgtable.h>
+// SPDX-License-Identifier: GPL-2.0
+#include "generic_2l.h"
 
 #define PF_VARIANT_ID generic_2l
 #define PF_VARIANT_INFO							\

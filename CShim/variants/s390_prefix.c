@@ -1,12 +1,5 @@
-/* SPDX-License-Identifier: GPL-2.0 */
-/*
- * s390-prefix: s390 from v5.2 (1a42010cdc26, generic gup_fast) to v5.8. gup passes values and
- * offsets from the copies; pXd_addr_end() uses the static five-level sizes. The seed's "Before".
- */
-#include <asm-s390/pgtable.h>
-#include <asm-s390/pgtable-offset-v5.2.h>
-
-#define GUP_FAST_PASSES_VALUES
+// SPDX-License-Identifier: GPL-2.0
+#include "s390_prefix.h"
 
 #define PF_VARIANT_ID s390_prefix
 #define PF_VARIANT_INFO							\

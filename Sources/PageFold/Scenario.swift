@@ -58,7 +58,7 @@ public struct Scenario: Sendable {
     /// where they fit.
     public static func seedShape(for variant: Variant) -> Scenario {
         if variant.arch == .s390 { return seed }
-        let levels = variant.levels.lowerBound
+        let levels = variant.defaultLevels
         let arch = variant.arch
         let ps = arch.pageSize
         let limit = (try? Geometry(arch: arch, levels: levels).userLimit) ?? 0

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import PageFold
 
 @main
 struct PageFoldCommand: ParsableCommand {
@@ -8,8 +10,29 @@ struct PageFoldCommand: ParsableCommand {
         discussion: """
             With no arguments, runs the seed scenario of the 2020 s390 report (a 3-level task, \
             0x1007ffff000-0x10080001000 across a 2 GB pud boundary) through every variant.
+
+            Exit status: 0 on success (check: pass), 1 when check fails, 2 on a usage, input or \
+            compile error.
             """,
-        subcommands: [SeedCommand.self],
+        subcommands: [SeedCommand.self, CheckCommand.self, GupCommand.self, WalkCommand.self, MatrixCommand.self],
         defaultSubcommand: SeedCommand.self
     )
+
+    /// ArgumentParser exits 64 on a usage error; PageFold's contract is 2, as for bad input.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as PageFoldError {
+            FileHandle.standardError.write(Data("pagefold: \(error)\n".utf8))
+            Foundation.exit(2)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

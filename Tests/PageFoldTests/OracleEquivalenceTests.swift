@@ -3,7 +3,7 @@ import PageFold
 
 @Suite("Every fixed variant equals the Oracle over the boundary set")
 struct OracleEquivalenceTests {
-    @Test(arguments: boundaryCases)
+    @Test(arguments: BoundaryCase.all)
     func boundarySet(_ c: BoundaryCase) throws {
         let (space, points) = try c.space()
         let ranges = c.ranges(in: space, around: points)

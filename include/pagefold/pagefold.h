@@ -117,6 +117,9 @@ void pf_space_release(struct pf_space *space, const uint64_t *pfns, long nr, uns
 /* Geometry of an arch at a level count, for callers that lay out data frames. */
 int pf_arch_page_shift(enum pf_arch arch);
 
+/* The registry record of a variant built as a shared library (pagefold check) must be visible. */
+#define PF_EXPORT __attribute__((visibility("default")))
+
 struct pf_variant {
 	const char *name;
 	const char *arch_name;

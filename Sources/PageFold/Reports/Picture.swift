@@ -1,0 +1,139 @@
+/// The walk as a picture, like the one drawn by hand in the seed thread: one band per level, one
+/// line per loop iteration with the range it covered and the entry its pointer designated, the
+/// pointer moves (pXdp++) between iterations, and stray reads marked.
+public struct Picture {
+    public let title: String
+    public let steps: [Step]
+    public let events: [Event]
+    public let footer: [String]
+
+    /// Steps shown per level before the middle is elided.
+    static let keep = 6
+
+    public init(gup r: GupResult, space: AddressSpace) {
+        title = "\(r.variant): gup_fast 0x\(String(r.start, radix: 16)) + \(r.nrPages) pages (\(space.arch.rawValue), \(space.levels) levels)"
+        steps = r.steps
+        events = r.events
+        let expected = Oracle.gupFrames(space, start: r.start, nrPages: r.nrPages, write: r.write)
+        let wrong = zip(r.frames, expected).count { $0 != $1 }
+        footer = ["pages: " + (r.pageAddresses.isEmpty ? "none" : r.pageAddresses.map { $0.map { "0x" + String($0, radix: 16) } ?? "?" }.joined(separator: " ")),
+                  "\(r.nr) of \(r.nrPages) recorded, \(wrong) wrong, the oracle expects \(expected.count)"]
+    }
+
+    public init(walk r: WalkResult, space: AddressSpace) {
+        title = "\(r.variant): walk_page_range 0x\(String(r.start, radix: 16))-0x\(String(r.end, radix: 16)) (\(space.arch.rawValue), \(space.levels) levels)"
+        steps = r.steps
+        events = r.events
+        footer = r.holes.map { "hole 0x\(String($0.start, radix: 16))-0x\(String($0.end, radix: 16)) depth \($0.depth ?? -1)" }
+    }
+
+    /// A stray read happened at this step.
+    func isStray(_ s: Step) -> Bool {
+        events.contains { $0.kind == .stackRead && $0.level == s.level && $0.iteration == s.iteration && $0.addr == s.addr }
+    }
+
+    func broke(_ s: Step) -> [String] {
+        events.filter { ($0.kind == .invariantA || $0.kind == .invariantB) && $0.level == s.level && $0.iteration == s.iteration && $0.addr == s.addr }
+            .map { $0.kind == .invariantA ? "(a)" : "(b)" }
+    }
+
+    /// Plain text; with `color`, stray reads are red (ANSI).
+    public func text(color: Bool) -> String {
+        let red = color ? "\u{1b}[31;1m" : "", reset = color ? "\u{1b}[0m" : ""
+        var lines = [title, ""]
+        for level in Level.allCases {
+            let mine = steps.filter { $0.level == level }
+            guard !mine.isEmpty else { continue }
+            var shown: [Step?] = mine
+            if mine.count > 2 * Picture.keep {
+                shown = Array(mine.prefix(Picture.keep)) + [nil] + Array(mine.suffix(Picture.keep))
+            }
+            for (i, s) in shown.enumerated() {
+                let band = i == 0 ? level.description.padding(3) + " │" : "    │"
+                guard let s else {
+                    lines.append("\(band)    … \(mine.count - 2 * Picture.keep) more iterations …")
+                    continue
+                }
+                let move = s.iteration > 1 ? "++→" : "   "
+                let range = "[0x\(String(s.addr, radix: 16)), 0x\(String(s.next, radix: 16)))"
+                let value = s.value.map { " = 0x" + String($0, radix: 16) } ?? ""
+                var line = "\(band) \(move) #\(s.iteration) \(range.padding(34)) \(s.place.description)\(value)"
+                let marks = broke(s)
+                if !marks.isEmpty { line += "  breaks " + marks.joined(separator: " ") }
+                if isStray(s) { line = red + line + "  ← STRAY STACK READ" + reset }
+                lines.append(line)
+            }
+        }
+        let others = events.filter { $0.kind != .invariantA && $0.kind != .invariantB }
+        if !others.isEmpty {
+            lines.append("")
+            lines.append("events:")
+            for e in others {
+                let line = "  \(e.kind.rawValue): \(e)"
+                lines.append(e.kind == .stackRead ? red + line + reset : line)
+            }
+        }
+        lines.append("")
+        lines += footer
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The same picture as SVG: a row per level, a box per iteration in walk order, arrows for
+    /// the pointer moves, stray stack reads filled red.
+    public func svg() -> String {
+        let shown = Array(steps.prefix(96))
+        let boxW = 170, boxH = 54, gapX = 14, bandH = 74, left = 60, top = 48
+        let width = left + max(1, shown.count) * (boxW + gapX) + 20
+        let height = top + Level.allCases.count * bandH + 40 + footer.count * 16
+        var out = ["<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" font-family=\"monospace\" font-size=\"11\">",
+                   "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>",
+                   "<text x=\"10\" y=\"22\" font-size=\"14\" font-weight=\"bold\">\(xml(title))</text>",
+                   "<defs><marker id=\"arrow\" markerWidth=\"8\" markerHeight=\"8\" refX=\"7\" refY=\"4\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"#333\"/></marker></defs>"]
+        for level in Level.allCases {
+            let y = top + level.rawValue * bandH
+            out.append("<line x1=\"0\" y1=\"\(y - 6)\" x2=\"\(width)\" y2=\"\(y - 6)\" stroke=\"#ddd\"/>")
+            out.append("<text x=\"10\" y=\"\(y + boxH / 2)\" font-weight=\"bold\">\(level)</text>")
+        }
+        var lastBox: [Level: Int] = [:]
+        for (i, s) in shown.enumerated() {
+            let x = left + i * (boxW + gapX)
+            let y = top + s.level.rawValue * bandH
+            let fill = isStray(s) ? "#e53935" : s.place.isStack ? "#fff3c4" : broke(s).isEmpty ? "#dcebfa" : "#ffd7a8"
+            let ink = isStray(s) ? "white" : "black"
+            out.append("<rect x=\"\(x)\" y=\"\(y)\" width=\"\(boxW)\" height=\"\(boxH)\" rx=\"4\" fill=\"\(fill)\" stroke=\"#555\"/>")
+            out.append("<text x=\"\(x + 6)\" y=\"\(y + 15)\" fill=\"\(ink)\">#\(s.iteration) 0x\(String(s.addr, radix: 16))</text>")
+            out.append("<text x=\"\(x + 6)\" y=\"\(y + 30)\" fill=\"\(ink)\">→ 0x\(String(s.next, radix: 16))</text>")
+            out.append("<text x=\"\(x + 6)\" y=\"\(y + 45)\" fill=\"\(ink)\">\(xml(short(s.place)))</text>")
+            if s.iteration > 1, let prev = lastBox[s.level] {
+                let px = left + prev * (boxW + gapX) + boxW
+                out.append("<path d=\"M\(px),\(y + boxH / 2) C\(px + 30),\(y - 14) \(x - 30),\(y - 14) \(x),\(y + boxH / 2)\" fill=\"none\" stroke=\"#333\" marker-end=\"url(#arrow)\"/>")
+                out.append("<text x=\"\(x - 28)\" y=\"\(y - 2)\">++</text>")
+            }
+            lastBox[s.level] = i
+        }
+        var y = top + Level.allCases.count * bandH + 10
+        for line in footer + (steps.count > shown.count ? ["… \(steps.count - shown.count) more steps not drawn"] : []) {
+            out.append("<text x=\"10\" y=\"\(y)\">\(xml(line))</text>")
+            y += 16
+        }
+        out.append("</svg>")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private func short(_ p: Place) -> String {
+        switch p {
+        case let .table(level, pa, index): "\(level) 0x\(String(pa, radix: 16))[\(index)]"
+        case let .stack(slot, copy): "STACK[\(slot)]" + (copy.map { " \($0) copy" } ?? " unused")
+        default: p.description
+        }
+    }
+
+    private func xml(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}
+
+extension String {
+    func padding(_ n: Int) -> String { self + String(repeating: " ", count: max(0, n - count)) }
+}
