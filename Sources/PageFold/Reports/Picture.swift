@@ -84,7 +84,7 @@ public struct Picture {
         let shown = Array(steps.prefix(96))
         let boxW = 170, boxH = 54, gapX = 14, bandH = 74, left = 60, top = 48
         let width = left + max(1, shown.count) * (boxW + gapX) + 20
-        let height = top + Level.allCases.count * bandH + 40 + footer.count * 16
+        let height = top + Level.allCases.count * bandH + 56 + footer.count * 16
         var out = ["<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" font-family=\"monospace\" font-size=\"11\">",
                    "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>",
                    "<text x=\"10\" y=\"22\" font-size=\"14\" font-weight=\"bold\">\(xml(title))</text>",
@@ -112,7 +112,8 @@ public struct Picture {
             lastBox[s.level] = i
         }
         var y = top + Level.allCases.count * bandH + 10
-        for line in footer + (steps.count > shown.count ? ["… \(steps.count - shown.count) more steps not drawn"] : []) {
+        let legend = "blue: a table entry · yellow: a copy on the stack handed to the loop · red: a stray stack read · orange: broke (a) or (b)"
+        for line in footer + [legend] + (steps.count > shown.count ? ["… \(steps.count - shown.count) more steps not drawn"] : []) {
             out.append("<text x=\"10\" y=\"\(y)\">\(xml(line))</text>")
             y += 16
         }

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Regenerate the pictures of docs/the-bug.md with the tool itself.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+swift build -q
+P=.build/debug/pagefold
+seed=(--start 0x1007ffff000)
+$P walk --variant s390-prefix "${seed[@]}" --end 0x10080001000 --svg docs/pictures/walk-before.svg
+$P walk --variant s390-rfc-v2 "${seed[@]}" --end 0x10080001000 --svg docs/pictures/walk-after.svg
+$P gup --space examples/spaces/seed.json --variant s390-prefix "${seed[@]}" --pages 2 --svg docs/pictures/gup-prefix.svg
+$P gup --space examples/spaces/seed.json --variant s390-rfc-v1 "${seed[@]}" --pages 2 --svg docs/pictures/gup-rfc-v1.svg
+$P gup --space examples/spaces/seed.json --variant s390-fix "${seed[@]}" --pages 2 --svg docs/pictures/gup-fix.svg
+$P gup --variant arm64-lpa2-prefix --start 0x1007fffc000 --pages 2 --svg docs/pictures/gup-arm64-prefix.svg
