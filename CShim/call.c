@@ -130,15 +130,6 @@ struct pf_call *pf_call_enter(struct pf_space *space, struct pf_run *run,
 	return call;
 }
 
-long pf_call_recorded(const struct pf_call *call)
-{
-	long nr = 0;
-
-	while ((unsigned long)nr < call->nr_pages && call->pages[nr])
-		nr++;
-	return nr;
-}
-
 void pf_call_leave(struct pf_call *call, long nr)
 {
 	struct pf_run *run = call->run;

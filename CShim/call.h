@@ -28,6 +28,7 @@ struct pf_call {
 	bool check_faulted;         /* the check walked out of the arena: not comparable */
 	bool slot_used[PF_NR_LEVELS]; /* which levels' copies were spilled this call */
 	struct page **pages;        /* gup: the kernel's pages[] */
+	int nr_pinned;              /* gup: its count, here so that it outlives a longjmp */
 	unsigned long nr_pages;
 	struct page bad_page;       /* what pfn_to_page() of a frame with no struct page yields */
 	unsigned long zero[2];      /* what a read outside the arena returns */
@@ -52,7 +53,5 @@ struct pf_call *pf_call_enter(struct pf_space *space, struct pf_run *run,
 			      unsigned long start, unsigned long end, unsigned long nr_pages);
 /* Leave: record the pages as frame numbers (gup), restore `current`, free the call. */
 void pf_call_leave(struct pf_call *call, long nr);
-/* How many pages a stopped gup recorded: pages[] is filled in order, so count the prefix. */
-long pf_call_recorded(const struct pf_call *call);
 
 #endif

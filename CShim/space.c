@@ -131,8 +131,8 @@ struct pf_space *pf_space_create(enum pf_arch arch, int levels, uint64_t cap_byt
 	map = mmap(NULL, space->map_bytes, PROT_READ | PROT_WRITE,
 		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (map == MAP_FAILED) {
-		free(space);
 		pf_fail(err, errlen, "cannot reserve %lu bytes for the arena", space->map_bytes);
+		free(space);
 		return NULL;
 	}
 	space->map_base = map;

@@ -25,7 +25,6 @@ static long pf_gup_fast_only(struct pf_space *space, uint64_t start, uint64_t nr
 {
 	struct pf_call *call;
 	unsigned long len, end;
-	int nr_pinned = 0;
 	long nr;
 
 	start &= PAGE_MASK;
@@ -38,9 +37,9 @@ static long pf_gup_fast_only(struct pf_space *space, uint64_t start, uint64_t nr
 	if (!call)
 		return 0;
 	if (setjmp(call->abort) == 0)
-		nr = gup_fast(start, end, gup_flags, call->pages, &nr_pinned);
+		nr = gup_fast(start, end, gup_flags, call->pages, &call->nr_pinned);
 	else
-		nr = pf_call_recorded(call);
+		nr = call->nr_pinned;	/* stopped by BUG() or a runaway loop */
 	pf_call_leave(call, nr);
 	return nr;
 }
