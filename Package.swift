@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The kernel-shaped C core. Rooted at "." so that the top-level include/ holds the kernel
@@ -26,6 +27,9 @@ let package = Package(
             name: "pagefold",
             dependencies: ["PageFold", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "PageFoldTests", dependencies: ["PageFold"]),
+        .testTarget(
+            name: "PageFoldTests",
+            dependencies: ["PageFold", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
     ]
 )

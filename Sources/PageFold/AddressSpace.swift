@@ -35,6 +35,8 @@ public final class AddressSpace {
     public let arch: Arch
     public private(set) var geometry: Geometry
     public private(set) var mappings: [Mapping] = []
+    /// The level count the task started with; crst_table_upgrade() may have added tables on top.
+    public let initialLevels: Int
     let handle: OpaquePointer
     private var nextPhys: UInt64 = UInt64(PF_DATA_PHYS_BASE)
 
@@ -45,6 +47,7 @@ public final class AddressSpace {
     public init(arch: Arch, levels: Int, mappings: [MappingSpec] = [], capBytes: UInt64 = 0) throws {
         self.arch = arch
         self.geometry = try Geometry(arch: arch, levels: levels)
+        self.initialLevels = levels
         self.handle = try withCError { err, len in pf_space_create(arch.c, Int32(levels), capBytes, err, len) }
         for spec in mappings {
             try map(spec)

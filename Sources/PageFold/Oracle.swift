@@ -54,8 +54,10 @@ public enum Oracle {
             let lo = max(low, entry)
             let hi = entryEnd == 0 || entryEnd > high ? high : entryEnd
             let leaf = space.mappings.first { $0.pageSize.shift == t.shift && $0.contains(entry) }
-            // The entry holds a lower table when a smaller mapping lies anywhere in its span.
-            let below = space.mappings.contains {
+            // The entry holds a lower table when a smaller mapping lies anywhere in its span, and
+            // entry 0 of a table an upgrade put on top always holds the previous top table.
+            let upgraded = entry == 0 && i < geo.levels - space.initialLevels
+            let below = upgraded || space.mappings.contains {
                 $0.pageSize.shift < t.shift && $0.end > entry && (entryEnd == 0 || $0.start < entryEnd)
             }
             if let leaf {
