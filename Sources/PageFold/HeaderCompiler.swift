@@ -20,6 +20,8 @@ public enum HeaderCompiler {
 
     /// The longest a compile may take before it is stopped (a runaway #include, say).
     public static let timeout: TimeInterval = 60
+    /// The address space a compile may use (ulimit -v), so an exploding macro fails, not the machine.
+    public static let memoryLimitKB = 2 << 20
 
     public static func compile(header: String, base: Variant) throws -> Variant {
         let headerURL = URL(fileURLWithPath: header).standardizedFileURL
@@ -96,8 +98,8 @@ public enum HeaderCompiler {
     /// Run a program, with its output and a time limit.
     private static func run(_ program: String, _ args: [String]) throws -> (Int32, String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [program] + args
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "ulimit -v \(memoryLimitKB) && exec \"$0\" \"$@\"", program] + args
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

@@ -30,6 +30,9 @@ struct GupCommand: ParsableCommand {
     func run() throws {
         let start = try address(self.start, "--start")
         guard pages > 0 else { throw ValidationError("--pages: a request of 0 pages pins nothing; ask for 1 or more") }
+        guard pages <= maxRequestPages else {
+            throw ValidationError("--pages: \(pages) pages is more than the \(maxRequestPages) one request may ask for")
+        }
         let variant = try which.resolve()
         let (len, o1) = pages.multipliedReportingOverflow(by: variant.arch.pageSize)
         let (end, o2) = start.addingReportingOverflow(len)

@@ -73,6 +73,13 @@ struct CommandLineTests {
         (["check", "--header", "/nonexistent.h"], "cannot read /nonexistent.h"),
         (["walk", "--variant", "s390-fix", "--start", "0x2000", "--end", "0x1000"], "is not above --start"),
         (["matrix", "--markdown", "--json"], "not both"),
+        (["gup", "--variant", "s390-fix", "--start", "0x1000", "--pages", "1000000000"], "more than the 4194304 one request may ask for"),
+        (["gup", "--variant", "s390-fix", "--start", "0x1000", "--pages", "-1"], "--pages"),
+        (["gup", "--variant", "s390-fix", "--start", "0xfffffffffffff000", "--pages", "2"], "overflow the address space"),
+        (["gup", "--variant", "s390-fix", "--start", "99999999999999999999999", "--pages", "1"], "is not an address"),
+        (["gup", "--variant", "s390-fix", "--arch", "x86", "--levels", "3", "--start", "0x1000", "--pages", "1"], "x86 has 4 to 5 page-table levels, not 3"),
+        (["gup", "--variant", "s390-fix", "--start", "0x3fffffff000", "--pages", "2"], "beyond the space's user limit"),
+        (["check", "--header", "examples/headers/lockless-fix.h", "--base", "nope"], "no variant is named nope"),
     ])
     func errors(_ args: [String], _ message: String) throws {
         let r = try pagefold(args)
@@ -86,6 +93,17 @@ struct CommandLineTests {
         let r = try pagefold(["check", "--header", path])
         #expect(r.status == 2)
         #expect(r.err.contains("typo.h:"))
+    }
+
+    @Test("Truncated and oversized space files exit 2")
+    func badSpaceFiles() throws {
+        let truncated = try temporaryHeader("cut.json", "{\"arch\": \"s390\", \"levels\": 3, \"mappi")
+        let r = try pagefold(["gup", "--space", truncated, "--variant", "s390-fix", "--start", "0x1000", "--pages", "1"])
+        #expect(r.status == 2 && r.err.contains("not valid JSON"))
+        let huge = try temporaryHeader("huge.json", "{\"arch\": \"s390\", \"levels\": 3, \"mappings\": [" +
+            String(repeating: "{\"start\": 0, \"end\": 4096, \"page\": \"4K\"},", count: 30_000) + "]}")
+        let h = try pagefold(["gup", "--space", huge, "--variant", "s390-fix", "--start", "0x1000", "--pages", "1"])
+        #expect(h.status == 2 && h.err.contains("is larger than 1048576 bytes"))
     }
 
     @Test("A header that defines nothing exits 2")

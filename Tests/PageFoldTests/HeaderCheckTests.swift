@@ -55,6 +55,18 @@ struct HeaderCheckTests {
         #expect(Date().timeIntervalSince(began) < HeaderCompiler.timeout)
     }
 
+    @Test("A macro that expands to 2^40 tokens fails with a compile error, in bounded time and memory")
+    func explodingMacro() throws {
+        var text = "#define E0 p4d_val\n"
+        for i in 1...40 { text += "#define E\(i) E\(i - 1) E\(i - 1)\n" }
+        text += "static int pf_boom(void) { return (E40, 0); }\n"
+        let path = try temporaryHeader("boom.h", text)
+        let began = Date()
+        let message = errorText { _ = try HeaderCompiler.compile(header: path, base: variant("s390-fix")) }
+        #expect(message.hasPrefix("compile: "))
+        #expect(Date().timeIntervalSince(began) <= HeaderCompiler.timeout + 5)
+    }
+
     @Test func definesNothing() throws {
         let path = try temporaryHeader("empty.h", "/* nothing here */\n// nor here\n\n")
         #expect(errorText { _ = try HeaderCompiler.compile(header: path, base: variant("s390-fix")) }
