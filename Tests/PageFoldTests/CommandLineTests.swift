@@ -45,6 +45,17 @@ struct CommandLineTests {
         #expect(good.out.contains("PASS"))
     }
 
+    @Test("matrix --json: a row per variant and level count")
+    func matrixJSON() throws {
+        let r = try pagefold(["matrix", "--json"])
+        #expect(r.status == 0)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[String: Any]])
+        #expect(rows.count == Variant.all.reduce(0) { $0 + $1.levels.count })
+        let seedRow = rows.first { $0["variant"] as? String == "s390-prefix" && $0["levels"] as? Int == 3 }
+        #expect((seedRow?["cells"] as? [String: String])?["seed"] == "wrong pages, stack read, (a), (b)")
+        #expect(r.err.isEmpty)  // no progress when stderr is not a terminal
+    }
+
     @Test("gup --json through a space file")
     func gupJSON() throws {
         let r = try pagefold(["gup", "--space", "examples/spaces/seed.json", "--variant", "s390-prefix",

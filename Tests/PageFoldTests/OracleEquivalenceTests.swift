@@ -9,7 +9,7 @@ struct OracleEquivalenceTests {
         let ranges = c.ranges(in: space, around: points)
         #expect(ranges.count >= 10 * points.count)
         let variants = Variant.all.filter {
-            fixedVariantNames.contains($0.name) && $0.arch == c.arch && $0.levels.contains(c.levels)
+            runsFixed($0, c.levels) && $0.arch == c.arch && $0.levels.contains(c.levels)
         }
         #expect(!variants.isEmpty)
         var mappedPagesSeen = 0

@@ -12,10 +12,6 @@ let seeds = Gen<UInt64>.value()
 let keepsB: Set<String> = ["generic-2l", "generic-3l", "generic-4l", "generic-5l", "s390-rfc-v2", "x86-la57",
                            "arm64-lpa2-fix", "arm64-lpa2-prefix"]
 
-func runsFixed(_ v: Variant, _ levels: Int) -> Bool {
-    fixedVariantNames.contains(v.name) && !(levels == 2 && v.name.hasPrefix("s390-rfc"))
-}
-
 @Suite("Properties over random address spaces (replay a failure with its .fixedSeed)")
 struct PropertyTests {
     func variants(_ r: RandomSpace) -> [Variant] {
