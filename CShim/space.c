@@ -51,11 +51,6 @@ static unsigned long *pf_table_at(struct pf_space *space, unsigned long pa)
 	return (unsigned long *)(space->mem + (pa - PF_TABLE_PHYS_BASE));
 }
 
-static unsigned long pf_footprint(const struct pf_space *space)
-{
-	return space->used + space->mem_map_used * sizeof(struct page);
-}
-
 /* Allocate and initialise one table of a geometry level; returns its physical address or 0. */
 static unsigned long pf_alloc_table(struct pf_space *space, const struct pf_geo_level *g,
 				    char *err, size_t errlen)
@@ -180,11 +175,6 @@ int pf_space_levels(const struct pf_space *space)
 uint64_t pf_space_user_limit(const struct pf_space *space)
 {
 	return space->user_limit;
-}
-
-uint64_t pf_space_arena_bytes(const struct pf_space *space)
-{
-	return pf_footprint(space);
 }
 
 /* Write one leaf entry for va at geometry index li, allocating the tables above it. */

@@ -101,9 +101,6 @@ public final class AddressSpace {
         guard pf_space_page_counts(handle, pfn, &ref, &pin) else { return nil }
         return (Int(ref), Int(pin))
     }
-
-    /// Bytes the arena holds for page tables and struct pages.
-    public var footprint: UInt64 { pf_space_arena_bytes(handle) }
 }
 
 /// Call a C function that explains a failure in an error buffer: nil or false means it failed.

@@ -7,11 +7,6 @@ public enum Level: Int, CaseIterable, Comparable, Sendable, CustomStringConverti
     public var description: String { ["pgd", "p4d", "pud", "pmd", "pte"][rawValue] }
 
     public static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
-
-    public init?(name: String) {
-        guard let level = Level.allCases.first(where: { $0.description == name }) else { return nil }
-        self = level
-    }
 }
 
 public enum Arch: String, CaseIterable, Sendable {

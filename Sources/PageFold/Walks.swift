@@ -19,7 +19,6 @@ public struct GupResult: Sendable {
     let flags: UInt32
 
     public var write: Bool { flags & PF_FOLL_WRITE != 0 }
-    public var pin: Bool { flags & PF_FOLL_PIN != 0 }
 
     public func iterations(_ level: Level) -> Int { steps.count { $0.level == level } }
     public func events(_ kind: EventKind) -> [Event] { events.filter { $0.kind == kind } }

@@ -109,7 +109,6 @@ int pf_space_map(struct pf_space *space, uint64_t start, uint64_t end, int page_
 int pf_space_upgrade(struct pf_space *space, int levels, char *err, size_t errlen);
 int pf_space_levels(const struct pf_space *space);
 uint64_t pf_space_user_limit(const struct pf_space *space);
-uint64_t pf_space_arena_bytes(const struct pf_space *space);
 bool pf_space_page_counts(const struct pf_space *space, uint64_t pfn, int *refcount, int *pincount);
 /* unpin_user_pages() / put_page() for pages a gup run recorded. */
 void pf_space_release(struct pf_space *space, const uint64_t *pfns, long nr, unsigned int gup_flags);
