@@ -112,10 +112,11 @@ const void *pf_read_once(const void *p, size_t size)
 	default:
 		break;
 	}
-	if (active >= 0 && p == call->ptr[active] && size == 8) {
+	/* The first read through the loop pointer is the entry value the trace shows. */
+	if (active >= 0 && p == call->ptr[active] && size == 8 && call->step[active] >= 0) {
 		struct pf_step *step = &call->run->steps[call->step[active]];
 
-		if (call->step[active] >= 0 && !step->value_read) {
+		if (!step->value_read) {
 			step->value = *(const unsigned long *)p;
 			step->value_read = true;
 		}
