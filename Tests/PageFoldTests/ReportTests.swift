@@ -74,3 +74,27 @@ struct ReportTests {
         #expect(try Matrix.cell(variant("s390-rfc-v2"), .seed) == "ok")
     }
 }
+
+@Suite("docs/the-bug.md shows the tool's own pictures")
+struct StoryTests {
+    @Test("Every text picture in docs/the-bug.md is what pagefold prints today")
+    func picturesAreFresh() throws {
+        let doc = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/the-bug.md"), encoding: .utf8)
+        let blocks = doc.components(separatedBy: "```\n").enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+        let seed = Scenario.seed
+        let walkSpace = try AddressSpace(arch: .s390, levels: 3, mappings: [
+            MappingSpec(start: seed.start - 0x2000, end: seed.end + 0x2000, pageSize: .k4),
+        ])
+        func walk(_ name: String) throws -> String {
+            Picture(walk: try walkSpace.walkPageRange(variant(name), start: seed.start, end: seed.end), space: walkSpace)
+                .text(color: false)
+        }
+        func gup(_ name: String) throws -> String {
+            let space = try seed.makeSpace()
+            return Picture(gup: try space.gupFast(variant(name), start: seed.start, nrPages: 2), space: space).text(color: false)
+        }
+        let expected = [try walk("s390-prefix"), try walk("s390-rfc-v2"), try gup("s390-prefix"), try gup("s390-rfc-v1"),
+                        try gup("s390-fix")]
+        #expect(blocks == expected, "regenerate the pictures: docs/pictures/make.sh and the pagefold commands in the-bug.md")
+    }
+}

@@ -73,8 +73,10 @@ public struct Picture {
                 lines.append(e.kind == .stackRead ? red + line + reset : line)
             }
         }
-        lines.append("")
-        lines += footer
+        if !footer.isEmpty {
+            lines.append("")
+            lines += footer
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
