@@ -76,7 +76,7 @@ public struct Conformance {
                 fail(.wrongPages, "gup", write, "recorded \(gup.nr) pages, the oracle \(expected.count); first difference at page \(zip(gup.frames, expected).prefix { $0 == $1 }.count)")
             }
             for (i, va) in gup.pageAddresses.enumerated() where va != start + UInt64(i) * ps {
-                fail(.prefix, "gup", write, "page \(i) is mapped at \(va.map { "0x" + String($0, radix: 16) } ?? "no address"), not 0x\(String(start + UInt64(i) * ps, radix: 16))")
+                fail(.prefix, "gup", write, "page \(i) is mapped at \(va.map { hex($0) } ?? "no address"), not \(hex(start + UInt64(i) * ps))")
                 break
             }
             faults(gup.events, "gup", write, gup.invariants)

@@ -8,3 +8,8 @@ public struct PageFoldError: Error, CustomStringConvertible, Equatable, Sendable
 
     public var description: String { message }
 }
+
+/// An address or entry value as the kernel prints it: 0x and lower-case hex.
+public func hex(_ v: UInt64) -> String {
+    "0x" + String(v, radix: 16)
+}

@@ -25,7 +25,7 @@ public enum Place: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .table(level, pa, index): "\(level) table 0x\(String(pa, radix: 16))[\(index)]"
+        case let .table(level, pa, index): "\(level) table \(hex(pa))[\(index)]"
         case let .stack(slot, copy?): "stack slot \(slot) (copy of \(copy))"
         case let .stack(slot, nil): "stack slot \(slot) (unused)"
         case .mm: "mm_struct"
@@ -78,15 +78,15 @@ public struct Event: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         let at = level.map { "\($0) iteration \(iteration)" } ?? "entry"
-        let addr = "0x" + String(self.addr, radix: 16)
+        let addr = hex(self.addr)
         switch kind {
-        case .stackRead: return "\(at) at \(addr) read \(place): 0x\(String(value, radix: 16))"
-        case .outsideTable: return "\(at) at \(addr) read \(place): 0x\(String(value, radix: 16))"
-        case .outsideArena: return "\(at) at \(addr) reached address 0x\(String(value, radix: 16)) outside the arena"
+        case .stackRead: return "\(at) at \(addr) read \(place): \(hex(value))"
+        case .outsideTable: return "\(at) at \(addr) read \(place): \(hex(value))"
+        case .outsideArena: return "\(at) at \(addr) reached address \(hex(value)) outside the arena"
         case .bug: return "\(at) at \(addr) hit BUG() at \(source ?? "?")"
         case .invariantA: return "\(at) at \(addr): pointer at \(place), a fresh walk reaches \(expected.map(\.description) ?? "?") (invariant a)"
         case .invariantB: return "\(at) at \(addr): pointer at \(place), pXd_offset(upper, addr) gives \(expected.map(\.description) ?? "?") (invariant b)"
-        case .runaway: return "\(at) at \(addr) left its range (0x\(String(value, radix: 16))); the walk was stopped"
+        case .runaway: return "\(at) at \(addr) left its range (\(hex(value))); the walk was stopped"
         }
     }
 }
@@ -119,10 +119,10 @@ public struct Visit: Sendable, Equatable, CustomStringConvertible {
     public let depth: Int?
 
     public var description: String {
-        let range = "0x\(String(start, radix: 16))-0x\(String(end, radix: 16))"
+        let range = "\(hex(start))-\(hex(end))"
         switch kind {
         case .hole: return "hole \(range) depth \(depth ?? -1)"
-        default: return "\(kind.rawValue) \(range)" + (pfn.map { " pfn 0x\(String($0, radix: 16))" } ?? " none")
+        default: return "\(kind.rawValue) \(range)" + (pfn.map { " pfn \(hex($0))" } ?? " none")
         }
     }
 }

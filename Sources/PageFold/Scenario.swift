@@ -68,7 +68,7 @@ public struct Scenario: Sendable {
             let low = b - 0x8000_0000
             mappings.append(MappingSpec(start: low - ps, end: low + ps, pageSize: arch == .arm64 ? .k16 : .k4))
         }
-        return Scenario(name: "seed-shape", summary: "two pages across 0x\(String(b, radix: 16))",
+        return Scenario(name: "seed-shape", summary: "two pages across \(hex(b))",
                         arch: arch, levels: levels, mappings: mappings, start: b - ps, nrPages: 2)
     }
 }

@@ -71,7 +71,7 @@ public struct SpaceSpec: Sendable, Equatable {
                 write = n.boolValue
             }
             guard start < end else {
-                throw PageFoldError("\(at).end: 0x\(String(end, radix: 16)) is not above start 0x\(String(start, radix: 16))")
+                throw PageFoldError("\(at).end: \(hex(end)) is not above start \(hex(start))")
             }
             return MappingSpec(start: start, end: end, pageSize: page, writable: write)
         }
@@ -105,7 +105,7 @@ public struct SpaceSpec: Sendable, Equatable {
 
     public func json() -> String {
         let maps = mappings.map {
-            "    {\"start\": \"0x\(String($0.start, radix: 16))\", \"end\": \"0x\(String($0.end, radix: 16))\", \"page\": \"\($0.pageSize.rawValue)\", \"write\": \($0.writable)}"
+            "    {\"start\": \"\(hex($0.start))\", \"end\": \"\(hex($0.end))\", \"page\": \"\($0.pageSize.rawValue)\", \"write\": \($0.writable)}"
         }
         return "{\n  \"arch\": \"\(arch.rawValue)\",\n  \"levels\": \(levels),\n  \"mappings\": [\n\(maps.joined(separator: ",\n"))\n  ]\n}\n"
     }

@@ -58,10 +58,10 @@ extension AddressSpace {
     private func checkRange(start: UInt64, end: UInt64) throws {
         let ps = arch.pageSize
         guard start % ps == 0 else {
-            throw PageFoldError("start: 0x\(String(start, radix: 16)) is not aligned to the \(ps)-byte page")
+            throw PageFoldError("start: \(hex(start)) is not aligned to the \(ps)-byte page")
         }
         guard end <= userLimit else {
-            throw PageFoldError("end: 0x\(String(end, radix: 16)) is beyond the space's user limit 0x\(String(userLimit, radix: 16))\(arch == .s390 ? " (asce_limit)" : "")")
+            throw PageFoldError("end: \(hex(end)) is beyond the space's user limit \(hex(userLimit))\(arch == .s390 ? " (asce_limit)" : "")")
         }
     }
 
@@ -76,7 +76,7 @@ extension AddressSpace {
         let (len, o1) = nrPages.multipliedReportingOverflow(by: arch.pageSize)
         let (end, o2) = start.addingReportingOverflow(len)
         guard !o1 && !o2 else {
-            throw PageFoldError("pages: 0x\(String(start, radix: 16)) + \(nrPages) pages overflows the address space")
+            throw PageFoldError("pages: \(hex(start)) + \(nrPages) pages overflows the address space")
         }
         try checkRange(start: start, end: end)
         let flags = (write ? PF_FOLL_WRITE : 0) | (pin ? PF_FOLL_PIN : PF_FOLL_GET)
@@ -100,10 +100,10 @@ extension AddressSpace {
     public func walkPageRange(_ variant: Variant, start: UInt64, end: UInt64) throws -> WalkResult {
         try check(variant)
         guard start < end else {
-            throw PageFoldError("end: 0x\(String(end, radix: 16)) is not above start 0x\(String(start, radix: 16))")
+            throw PageFoldError("end: \(hex(end)) is not above start \(hex(start))")
         }
         guard end % arch.pageSize == 0 else {
-            throw PageFoldError("end: 0x\(String(end, radix: 16)) is not aligned to the \(arch.pageSize)-byte page")
+            throw PageFoldError("end: \(hex(end)) is not aligned to the \(arch.pageSize)-byte page")
         }
         try checkRange(start: start, end: end)
         var run = pf_run()

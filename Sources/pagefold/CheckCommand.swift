@@ -40,12 +40,12 @@ struct CheckCommand: ParsableCommand {
         }
         let kinds = Dictionary(grouping: report.failures, by: \.kind).map { "\($0.value.count) \($0.key.rawValue)" }.sorted()
         print("FAIL: \(report.failures.count) failures (\(kinds.joined(separator: ", ")))")
-        print("smallest: \(smallest.kind.rawValue) in \(smallest.walker) on \(smallest.arch.rawValue) \(smallest.levels)-level, 0x\(String(smallest.start, radix: 16))-0x\(String(smallest.end, radix: 16))\(smallest.write ? " FOLL_WRITE" : "")")
+        print("smallest: \(smallest.kind.rawValue) in \(smallest.walker) on \(smallest.arch.rawValue) \(smallest.levels)-level, \(hex(smallest.start))-\(hex(smallest.end))\(smallest.write ? " FOLL_WRITE" : "")")
         print("  \(smallest.detail)")
         let spec = try spacePath(for: smallest)
         let range = smallest.walker == "gup"
-            ? "gup --start 0x\(String(smallest.start, radix: 16)) --pages \(smallest.pages)\(smallest.write ? " --write" : "")"
-            : "walk --start 0x\(String(smallest.start, radix: 16)) --end 0x\(String(smallest.end, radix: 16))"
+            ? "gup --start \(hex(smallest.start)) --pages \(smallest.pages)\(smallest.write ? " --write" : "")"
+            : "walk --start \(hex(smallest.start)) --end \(hex(smallest.end))"
         print("reproduce: pagefold \(range) --header \(header) --base \(base.name) --space \(spec)")
         throw ExitCode(1)
     }

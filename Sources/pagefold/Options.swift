@@ -50,7 +50,7 @@ struct SpaceOptions: ParsableArguments {
         let geo = try Geometry(arch: arch, levels: levels)
         let ps = geo.pageSize
         guard end <= geo.userLimit else {
-            throw PageFoldError("end: 0x\(String(end, radix: 16)) is beyond the space's user limit 0x\(String(geo.userLimit, radix: 16))")
+            throw PageFoldError("end: \(hex(end)) is beyond the space's user limit \(hex(geo.userLimit))")
         }
         let low = start >= 2 * ps ? start - 2 * ps : 0
         let high = geo.userLimit - end >= 2 * ps ? end + 2 * ps : geo.userLimit

@@ -20,4 +20,3 @@ func variant(_ name: String) -> Variant {
 /// it by design.
 let faultKinds: Set<EventKind> = [.stackRead, .outsideTable, .outsideArena, .bug, .invariantA, .runaway]
 
-func hex(_ v: UInt64) -> String { "0x" + String(v, radix: 16) }

@@ -10,7 +10,7 @@ public indirect enum JSON: Sendable, Equatable {
 
     public static func == (a: JSON, b: JSON) -> Bool { a.render() == b.render() }
 
-    static func hex(_ v: UInt64) -> JSON { .string("0x" + String(v, radix: 16)) }
+    static func hex(_ v: UInt64) -> JSON { .string(PageFold.hex(v)) }
 
     public func render(indent: Int = 0) -> String {
         let pad = String(repeating: "  ", count: indent + 1)

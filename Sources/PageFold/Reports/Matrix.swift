@@ -25,7 +25,7 @@ public enum Matrix {
             let b: UInt64 = 3 << UInt64(t.shift)
             guard b < geo.userLimit else { continue }
             add("cross \(t.level)", [MappingSpec(start: b - 2 * ps, end: b + 2 * ps, pageSize: small)], b - 2 * ps, 4,
-                "4 pages across the \(t.level) boundary 0x\(String(b, radix: 16))")
+                "4 pages across the \(t.level) boundary \(hex(b))")
         }
         let leaves = geo.tables.filter { $0.leaf != nil }
         for (column, t) in zip(["leaf", "large leaf"], leaves.reversed()) {
@@ -33,16 +33,16 @@ public enum Matrix {
             guard let leaf = t.leaf, l + leaf.bytes <= geo.userLimit else { continue }
             add(column, [MappingSpec(start: l - 2 * ps, end: l, pageSize: small),
                          MappingSpec(start: l, end: l + leaf.bytes, pageSize: leaf)], l - 2 * ps, 4,
-                "2 pages, then 2 pages of a \(leaf.rawValue) leaf at 0x\(String(l, radix: 16))")
+                "2 pages, then 2 pages of a \(leaf.rawValue) leaf at \(hex(l))")
         }
         if geo.tables.count >= 3 {
             let b: UInt64 = 3 << UInt64(geo.tables[1].shift + 1)
             add("hole", [MappingSpec(start: b - 2 * ps, end: b, pageSize: small)], b - 2 * ps, 4,
-                "2 mapped pages, then an empty \(geo.tables[1].level) entry at 0x\(String(b, radix: 16))")
+                "2 mapped pages, then an empty \(geo.tables[1].level) entry at \(hex(b))")
         }
         let top = geo.userLimit
         add("top", [MappingSpec(start: top - 2 * ps, end: top, pageSize: small)], top - 2 * ps, 2,
-            "the last 2 pages below the user limit 0x\(String(top, radix: 16))")
+            "the last 2 pages below the user limit \(hex(top))")
         return out
     }
 

@@ -11,20 +11,20 @@ public struct Picture {
     static let keep = 6
 
     public init(gup r: GupResult, space: AddressSpace) {
-        title = "\(r.variant): gup_fast 0x\(String(r.start, radix: 16)) + \(r.nrPages) pages (\(space.arch.rawValue), \(space.levels) levels)"
+        title = "\(r.variant): gup_fast \(hex(r.start)) + \(r.nrPages) pages (\(space.arch.rawValue), \(space.levels) levels)"
         steps = r.steps
         events = r.events
         let expected = Oracle.gupFrames(space, start: r.start, nrPages: r.nrPages, write: r.write)
         let wrong = zip(r.frames, expected).count { $0 != $1 }
-        footer = ["pages: " + (r.pageAddresses.isEmpty ? "none" : r.pageAddresses.map { $0.map { "0x" + String($0, radix: 16) } ?? "?" }.joined(separator: " ")),
+        footer = ["pages: " + (r.pageAddresses.isEmpty ? "none" : r.pageAddresses.map { $0.map { hex($0) } ?? "?" }.joined(separator: " ")),
                   "\(r.nr) of \(r.nrPages) recorded, \(wrong) wrong, the oracle expects \(expected.count)"]
     }
 
     public init(walk r: WalkResult, space: AddressSpace) {
-        title = "\(r.variant): walk_page_range 0x\(String(r.start, radix: 16))-0x\(String(r.end, radix: 16)) (\(space.arch.rawValue), \(space.levels) levels)"
+        title = "\(r.variant): walk_page_range \(hex(r.start))-\(hex(r.end)) (\(space.arch.rawValue), \(space.levels) levels)"
         steps = r.steps
         events = r.events
-        footer = r.holes.map { "hole 0x\(String($0.start, radix: 16))-0x\(String($0.end, radix: 16)) depth \($0.depth ?? -1)" }
+        footer = r.holes.map { "hole \(hex($0.start))-\(hex($0.end)) depth \($0.depth ?? -1)" }
     }
 
     /// A stray read happened at this step.
@@ -55,8 +55,8 @@ public struct Picture {
                     continue
                 }
                 let move = s.iteration > 1 ? "++→" : "   "
-                let range = "[0x\(String(s.addr, radix: 16)), 0x\(String(s.next, radix: 16)))"
-                let value = s.value.map { " = 0x" + String($0, radix: 16) } ?? ""
+                let range = "[\(hex(s.addr)), \(hex(s.next)))"
+                let value = s.value.map { " = " + hex($0) } ?? ""
                 var line = "\(band) \(move) #\(s.iteration) \(range.padding(34)) \(s.place.description)\(value)"
                 let marks = broke(s)
                 if !marks.isEmpty { line += "  breaks " + marks.joined(separator: " ") }
@@ -103,8 +103,8 @@ public struct Picture {
             let fill = isStray(s) ? "#e53935" : s.place.isStack ? "#fff3c4" : broke(s).isEmpty ? "#dcebfa" : "#ffd7a8"
             let ink = isStray(s) ? "white" : "black"
             out.append("<rect x=\"\(x)\" y=\"\(y)\" width=\"\(boxW)\" height=\"\(boxH)\" rx=\"4\" fill=\"\(fill)\" stroke=\"#555\"/>")
-            out.append("<text x=\"\(x + 6)\" y=\"\(y + 15)\" fill=\"\(ink)\">#\(s.iteration) 0x\(String(s.addr, radix: 16))</text>")
-            out.append("<text x=\"\(x + 6)\" y=\"\(y + 30)\" fill=\"\(ink)\">→ 0x\(String(s.next, radix: 16))</text>")
+            out.append("<text x=\"\(x + 6)\" y=\"\(y + 15)\" fill=\"\(ink)\">#\(s.iteration) \(hex(s.addr))</text>")
+            out.append("<text x=\"\(x + 6)\" y=\"\(y + 30)\" fill=\"\(ink)\">→ \(hex(s.next))</text>")
             out.append("<text x=\"\(x + 6)\" y=\"\(y + 45)\" fill=\"\(ink)\">\(xml(short(s.place)))</text>")
             if s.iteration > 1, let prev = lastBox[s.level] {
                 let px = left + prev * (boxW + gapX) + boxW
@@ -125,7 +125,7 @@ public struct Picture {
 
     private func short(_ p: Place) -> String {
         switch p {
-        case let .table(level, pa, index): "\(level) 0x\(String(pa, radix: 16))[\(index)]"
+        case let .table(level, pa, index): "\(level) \(hex(pa))[\(index)]"
         case let .stack(slot, copy): "STACK[\(slot)]" + (copy.map { " \($0) copy" } ?? " unused")
         default: p.description
         }

@@ -75,7 +75,7 @@ public enum RunReport {
     static func trace(_ steps: [Step]) -> JSON {
         .array(steps.map { s in
             let (table, index): (JSON, Int) = switch s.place {
-            case let .table(level, pa, index): (.string("\(level)@0x\(String(pa, radix: 16))"), index)
+            case let .table(level, pa, index): (.string("\(level)@\(hex(pa))"), index)
             case let .stack(slot, _): (.string("stack"), slot)
             default: (.string(s.place.description), -1)
             }
