@@ -59,7 +59,7 @@ public enum HeaderCompiler {
         let args = ["-shared", "-fPIC", "-O1", "-std=gnu11", "-fvisibility=hidden", "-I\(root)/include",
                     "-o", library.path, source.path, "\(root)/CShim/arena.c", "\(root)/CShim/call.c",
                     "\(root)/CShim/mm/folio.c"]
-        let (status, output) = try run(compiler, args)
+        let (status, output) = try run(compiler, args, on: header)
         guard status == 0 else {
             throw PageFoldError("compile: \(compiler) failed on \(header):\n\(output)")
         }
@@ -96,7 +96,7 @@ public enum HeaderCompiler {
     }
 
     /// Run a program, with its output and a time limit.
-    private static func run(_ program: String, _ args: [String]) throws -> (Int32, String) {
+    private static func run(_ program: String, _ args: [String], on header: String) throws -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "ulimit -v \(memoryLimitKB) && exec \"$0\" \"$@\"", program] + args
@@ -115,7 +115,7 @@ public enum HeaderCompiler {
         timer.cancel()
         let output = String(decoding: data, as: UTF8.self)
         if process.terminationReason == .uncaughtSignal {
-            throw PageFoldError("compile: \(program) was stopped after \(Int(timeout)) s on \(args.dropFirst(7).first ?? "")")
+            throw PageFoldError("compile: \(program) was stopped after \(Int(timeout)) s on \(header)")
         }
         return (process.terminationStatus, output)
     }

@@ -104,10 +104,14 @@ public struct SpaceSpec: Sendable, Equatable {
     }
 
     public func json() -> String {
-        let maps = mappings.map {
-            "    {\"start\": \"\(hex($0.start))\", \"end\": \"\(hex($0.end))\", \"page\": \"\($0.pageSize.rawValue)\", \"write\": \($0.writable)}"
-        }
-        return "{\n  \"arch\": \"\(arch.rawValue)\",\n  \"levels\": \(levels),\n  \"mappings\": [\n\(maps.joined(separator: ",\n"))\n  ]\n}\n"
+        JSON.object([
+            ("arch", .string(arch.rawValue)),
+            ("levels", .int(levels)),
+            ("mappings", .array(mappings.map {
+                .object([("start", .hex($0.start)), ("end", .hex($0.end)), ("page", .string($0.pageSize.rawValue)),
+                         ("write", .bool($0.writable))])
+            })),
+        ]).render() + "\n"
     }
 }
 

@@ -85,9 +85,10 @@ extension AddressSpace {
         defer { pf_run_free(&run) }
         let nr = variant.c.gup_fast(handle, start, nrPages, flags, &run)
         let frames = (0..<Int(nr)).map { run.pfns[$0] }
+        let events = run.swiftEvents
         return GupResult(variant: variant.name, start: start, nrPages: nrPages, nr: Int(nr), frames: frames,
                          pageAddresses: frames.map { virtualAddress(ofFrame: $0) },
-                         events: run.swiftEvents, steps: run.swiftSteps, invariants: run.tally,
+                         events: events, steps: run.swiftSteps, invariants: run.tally(events),
                          aborted: run.aborted, flags: flags)
     }
 
@@ -121,8 +122,9 @@ extension AddressSpace {
             return Visit(kind: kind, start: v.start, end: v.end, mapped: v.leaf,
                          pfn: v.leaf ? v.pfn : nil, depth: kind == .hole ? Int(v.depth) : nil)
         }
+        let events = run.swiftEvents
         return WalkResult(variant: variant.name, start: start, end: end, returned: Int(ret), visits: visits,
-                          events: run.swiftEvents, steps: run.swiftSteps, invariants: run.tally,
+                          events: events, steps: run.swiftSteps, invariants: run.tally(events),
                           aborted: run.aborted)
     }
 }
@@ -146,9 +148,9 @@ extension pf_run {
         }
     }
 
-    var tally: InvariantTally {
-        let evs = swiftEvents
-        return InvariantTally(checkedA: Int(checks_a), brokenA: evs.count { $0.kind == .invariantA },
-                              checkedB: Int(checks_b), brokenB: evs.count { $0.kind == .invariantB })
+    /// The checks the C side counted, and the breaks among the run's decoded events.
+    func tally(_ events: [Event]) -> InvariantTally {
+        InvariantTally(checkedA: Int(checks_a), brokenA: events.count { $0.kind == .invariantA },
+                       checkedB: Int(checks_b), brokenB: events.count { $0.kind == .invariantB })
     }
 }
