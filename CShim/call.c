@@ -37,8 +37,8 @@ static bool pf_grow(void **items, int *nr, int *cap, int max, size_t size)
 	return true;
 }
 
-void pf_call_event(struct pf_call *call, enum pf_event_kind kind, struct pf_place place,
-		   uint64_t value)
+struct pf_event *pf_call_event(struct pf_call *call, enum pf_event_kind kind, struct pf_place place,
+			       uint64_t value)
 {
 	struct pf_run *run = call->run;
 	int level = call->active;
@@ -47,18 +47,19 @@ void pf_call_event(struct pf_call *call, enum pf_event_kind kind, struct pf_plac
 
 	if (last && last->kind == kind && last->level == level && last->iteration == iteration &&
 	    last->place.kind == place.kind)
-		return;
+		return NULL;
 	if (!pf_grow((void **)&run->events, &run->nr_events, &run->cap_events, PF_MAX_EVENTS,
 		     sizeof(*run->events))) {
 		run->truncated = true;
-		return;
+		return NULL;
 	}
-	run->events[run->nr_events++] = (struct pf_event) {
+	run->events[run->nr_events] = (struct pf_event) {
 		.kind = kind, .level = level, .iteration = iteration,
 		.addr = level >= 0 ? call->addr[level] : call->start,
 		.place = place, .value = value,
 		.expected = { .kind = PF_PLACE_OUTSIDE, .table_level = -1, .slot_copy = -1 },
 	};
+	return &run->events[run->nr_events++];
 }
 
 _Noreturn void pf_call_abort(struct pf_call *call)
@@ -71,14 +72,15 @@ _Noreturn void pf_bug(const char *file, int line)
 {
 	struct pf_call *call = pf_call_current();
 	struct pf_place none = { .kind = PF_PLACE_OUTSIDE, .table_level = -1, .slot_copy = -1 };
+	struct pf_event *e;
 
 	if (!call)
 		abort();	/* BUG() outside a walk: a PageFold defect, not a variant's */
 	call->checking = false;
-	pf_call_event(call, PF_EV_BUG, none, 0);
-	if (call->run->nr_events) {
-		call->run->events[call->run->nr_events - 1].file = file;
-		call->run->events[call->run->nr_events - 1].line = line;
+	e = pf_call_event(call, PF_EV_BUG, none, 0);
+	if (e) {
+		e->file = file;
+		e->line = line;
 	}
 	pf_call_abort(call);
 }
@@ -207,23 +209,20 @@ void pf_check_begin(void)
 void pf_check_end(enum pf_level level, const void *ptr, const void *fresh, const void *upper_offset)
 {
 	struct pf_call *call = pf_call_current();
+	struct pf_event *e;
 
 	call->checking = false;
 	if (call->check_faulted)
 		return;	/* the fresh walk left the arena: nothing to compare with */
 	call->run->checks_a++;
-	if (ptr != fresh) {
-		pf_call_event(call, PF_EV_INVARIANT_A, pf_call_classify(call, ptr), 0);
-		call->run->events[call->run->nr_events - 1].expected = pf_call_classify(call, fresh);
-	}
+	if (ptr != fresh && (e = pf_call_event(call, PF_EV_INVARIANT_A, pf_call_classify(call, ptr), 0)))
+		e->expected = pf_call_classify(call, fresh);
 	if (!upper_offset)
 		return;
 	call->run->checks_b++;
-	if (ptr != upper_offset) {
-		pf_call_event(call, PF_EV_INVARIANT_B, pf_call_classify(call, ptr), 0);
-		call->run->events[call->run->nr_events - 1].expected =
-			pf_call_classify(call, upper_offset);
-	}
+	if (ptr != upper_offset &&
+	    (e = pf_call_event(call, PF_EV_INVARIANT_B, pf_call_classify(call, ptr), 0)))
+		e->expected = pf_call_classify(call, upper_offset);
 }
 
 void pf_record_visit(enum pf_visit_kind kind, unsigned long start, unsigned long end,

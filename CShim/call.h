@@ -36,8 +36,11 @@ struct pf_call {
 
 /* The call running on this thread, or NULL. */
 struct pf_call *pf_call_current(void);
-/* Record an event in the current loop's context (consecutive repeats are folded). */
-void pf_call_event(struct pf_call *call, enum pf_event_kind kind, struct pf_place place,
+/*
+ * Record an event in the current loop's context. Returns it, or NULL when it repeats the last one
+ * (folded) or the record is full.
+ */
+struct pf_event *pf_call_event(struct pf_call *call, enum pf_event_kind kind, struct pf_place place,
 		   uint64_t value);
 /* What p is, with stack slots this call has not spilled into shown as unused. */
 struct pf_place pf_call_classify(const struct pf_call *call, const void *p);
