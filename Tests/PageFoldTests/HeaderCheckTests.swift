@@ -78,12 +78,3 @@ struct HeaderCheckTests {
             == "header: cannot read /nonexistent/x.h: no such file or not UTF-8 text")
     }
 }
-
-func errorText(_ body: () throws -> Void) -> String {
-    do {
-        try body()
-        return "no error"
-    } catch {
-        return "\(error)"
-    }
-}

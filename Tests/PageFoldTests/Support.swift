@@ -20,3 +20,13 @@ func variant(_ name: String) -> Variant {
 /// it by design.
 let faultKinds: Set<EventKind> = [.stackRead, .outsideTable, .outsideArena, .bug, .invariantA, .runaway]
 
+
+/// What a call threw, as its message, or "no error".
+func errorText(_ body: () throws -> Void) -> String {
+    do {
+        try body()
+        return "no error"
+    } catch {
+        return "\(error)"
+    }
+}
