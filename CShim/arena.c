@@ -26,10 +26,10 @@ struct pf_place pf_space_classify(const struct pf_space *space, const void *p)
 		return place;
 	}
 	if (off < PF_STACK_OFFSET + PF_STACK_BYTES) {
-		place.kind = PF_PLACE_STACK;
 		place.index = (int)((off - PF_STACK_OFFSET) / 8);
+		place.kind = place.index >= PF_SLOT_CALLER ? PF_PLACE_CALLER : PF_PLACE_STACK;
 		for (int level = PF_PGD; level < PF_PTE; level++)
-			if (place.index == (int)PF_STACK_SLOT(level))
+			if (place.index == PF_STACK_SLOT(level))
 				place.slot_copy = level;
 		return place;
 	}
@@ -99,13 +99,22 @@ const void *pf_read_once(const void *p, size_t size)
 	case PF_PLACE_STACK:
 		/*
 		 * Reading the copy one was handed is what the kernel does for a folded level; reading
-		 * any other slot, or the copy again through a pointer that has been incremented, is
-		 * the 2020 bug (and the 2024 arm64 one).
+		 * the copy through a pointer that has been incremented is the 2020 bug: the kernel
+		 * reads the neighbouring copy and walks on with it.
 		 */
-		if (place.slot_copy < 0 ||
-		    (active >= 0 && p == call->ptr[active] && call->iteration[active] > 1))
-			pf_call_event(call, PF_EV_STACK_READ, place, *(const unsigned long *)p);
-		break;
+		if (place.slot_copy >= 0) {
+			if (active >= 0 && p == call->ptr[active] && call->iteration[active] > 1)
+				pf_call_event(call, PF_EV_STACK_READ, place, *(const unsigned long *)p);
+			break;
+		}
+		fallthrough;	/* a slot no copy is in */
+	case PF_PLACE_CALLER:
+		/*
+		 * What is there depends on what ran before (the 2024 arm64 report: random oopses) or on
+		 * the caller (its saved registers): PageFold models no content and stops the walk.
+		 */
+		pf_call_event(call, PF_EV_STACK_READ, place, 0);
+		pf_call_abort(call);
 	case PF_PLACE_FREE:
 		pf_call_event(call, PF_EV_OUTSIDE_TABLE, place, *(const unsigned long *)p);
 		break;
@@ -150,11 +159,6 @@ unsigned long pf_pa(const void *p)
 		return PF_TABLE_PHYS_BASE + (q - base);
 	pf_call_event(call, PF_EV_OUTSIDE_ARENA, pf_call_classify(call, p), (uint64_t)q);
 	return 0;
-}
-
-void *pf_ptr_align_down(const void *p, unsigned long align)
-{
-	return (void *)((uintptr_t)p & ~(uintptr_t)(align - 1));
 }
 
 struct page *pf_space_page(const struct pf_space *space, unsigned long pfn)
@@ -224,16 +228,12 @@ struct page *pf_compound_head(struct page *page)
 	return pf_space_head(call->space, page);
 }
 
-void *pf_stack_copy(enum pf_level copy_of, const void *p, size_t size)
+void *pf_stack_spill(enum pf_level copy_of, const void *value, size_t size)
 {
 	struct pf_call *call = pf_call_current();
-	uintptr_t q = (uintptr_t)p, base = (uintptr_t)call->space->mem;
-	unsigned char *slot;
+	unsigned char *slot = call->space->mem + PF_STACK_OFFSET + 8 * PF_STACK_SLOT(copy_of);
 
-	if ((q >= base && q - base < call->space->mem_bytes) || size != 8)
-		return (void *)p;
-	slot = call->space->mem + PF_STACK_OFFSET + 8 * PF_STACK_SLOT(copy_of);
-	memcpy(slot, p, 8);
+	memcpy(slot, value, size < 8 ? size : 8);
 	call->slot_used[copy_of] = true;
 	return slot;
 }

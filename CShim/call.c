@@ -4,6 +4,7 @@
  * events, the invariant checks and the walk's callbacks. The context is per thread and lives only
  * for the call, so spaces and runs on other threads never meet.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include "call.h"
@@ -48,9 +49,15 @@ struct pf_event *pf_call_event(struct pf_call *call, enum pf_event_kind kind, st
 	if (last && last->kind == kind && last->level == level && last->iteration == iteration &&
 	    last->place.kind == place.kind)
 		return NULL;
-	if (!pf_grow((void **)&run->events, &run->nr_events, &run->cap_events, PF_MAX_EVENTS,
+	/* Stray stack reads are what the record is for: they are never cut (each one ends a walk or
+	 * follows an increment, so there are few). */
+	if (run->nr_events >= PF_MAX_EVENTS && kind != PF_EV_STACK_READ) {
+		run->events_cut++;
+		return NULL;
+	}
+	if (!pf_grow((void **)&run->events, &run->nr_events, &run->cap_events, INT_MAX / 2,
 		     sizeof(*run->events))) {
-		run->truncated = true;
+		run->events_cut++;
 		return NULL;
 	}
 	run->events[run->nr_events] = (struct pf_event) {
@@ -85,11 +92,14 @@ _Noreturn void pf_bug(const char *file, int line)
 	pf_call_abort(call);
 }
 
-static _Noreturn void pf_runaway(struct pf_call *call, uint64_t value)
+/* why: PF_RUNAWAY_NEXT (value is next), PF_RUNAWAY_STEP (value is the address the loop was at) */
+static _Noreturn void pf_runaway(struct pf_call *call, uint64_t value, int why)
 {
 	struct pf_place none = { .kind = PF_PLACE_OUTSIDE, .table_level = -1, .slot_copy = -1 };
+	struct pf_event *e = pf_call_event(call, PF_EV_RUNAWAY, none, value);
 
-	pf_call_event(call, PF_EV_RUNAWAY, none, value);
+	if (e)
+		e->line = why;
 	pf_call_abort(call);
 }
 
@@ -124,6 +134,7 @@ struct pf_call *pf_call_enter(struct pf_space *space, struct pf_run *run,
 	run->nr = 0;
 	run->checks_a = run->checks_b = 0;
 	run->aborted = run->truncated = false;
+	run->events_cut = 0;
 
 	call->task.mm = space->mm;
 	call->saved_current = pf_current;
@@ -163,7 +174,7 @@ int pf_loop_step(enum pf_level level, const void *ptr, unsigned long addr, unsig
 	call->active = level;
 	if (call->steps_left-- == 0 || addr < call->start || addr >= call->end ||
 	    end > call->end || addr >= end)
-		pf_runaway(call, addr);
+		pf_runaway(call, addr, PF_RUNAWAY_STEP);
 	for (int l = level + 1; l < PF_NR_LEVELS; l++) {
 		call->iteration[l] = 0;
 		call->ptr[l] = NULL;
@@ -193,7 +204,7 @@ void pf_loop_next(enum pf_level level, unsigned long next)
 	struct pf_call *call = pf_call_current();
 
 	if (next <= call->addr[level] || next > call->end_of[level])
-		pf_runaway(call, next);
+		pf_runaway(call, next, PF_RUNAWAY_NEXT);
 	if (call->step[level] >= 0)
 		call->run->steps[call->step[level]].next = next;
 }

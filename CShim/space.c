@@ -177,9 +177,12 @@ uint64_t pf_space_user_limit(const struct pf_space *space)
 	return space->user_limit;
 }
 
-/* Write one leaf entry for va at geometry index li, allocating the tables above it. */
-static int pf_install(struct pf_space *space, unsigned long va, int li, unsigned long pa,
-		      bool write, char *err, size_t errlen)
+/*
+ * The entry that maps va at geometry index li, allocating the tables above it as the fault path
+ * would (alloc), or NULL when a table above it is missing.
+ */
+static unsigned long *pf_leaf_slot(struct pf_space *space, unsigned long va, int li, bool alloc,
+				   char *err, size_t errlen)
 {
 	unsigned long table_pa = PF_TABLE_PHYS_BASE + ((unsigned char *)space->mm->pgd - space->mem);
 
@@ -189,18 +192,52 @@ static int pf_install(struct pf_space *space, unsigned long va, int li, unsigned
 				   ((va >> g->shift) & (unsigned long)(g->entries - 1));
 
 		if (*e == space->ops->empty_entry(g->level)) {
-			unsigned long child = pf_alloc_table(space, &space->geo[i + 1], err, errlen);
+			unsigned long child;
 
+			if (!alloc)
+				return NULL;
+			child = pf_alloc_table(space, &space->geo[i + 1], err, errlen);
 			if (!child)
-				return -1;
+				return NULL;
 			*e = space->ops->table_entry(g->level, child);
 		}
 		table_pa = space->ops->table_origin(g->level, *e);
 	}
-	pf_table_at(space, table_pa)[(va >> space->geo[li].shift) &
-				     (unsigned long)(space->geo[li].entries - 1)] =
-		space->ops->leaf_entry(space->geo[li].level, pa, write);
-	return 0;
+	return pf_table_at(space, table_pa) + ((va >> space->geo[li].shift) &
+					       (unsigned long)(space->geo[li].entries - 1));
+}
+
+static unsigned long pf_leaf_value(const struct pf_space *space, enum pf_level level,
+				   unsigned long pa, bool write)
+{
+	return space->writer ? space->writer(level, pa, write) : space->ops->leaf_entry(level, pa, write);
+}
+
+/* The geometry index of the level that maps pages of 1 << shift bytes, or -1. */
+static int pf_leaf_index(const struct pf_space *space, int page_shift)
+{
+	for (int i = 0; i < space->nr_geo; i++)
+		if (space->geo[i].shift == page_shift &&
+		    (space->geo[i].leaf_ok || space->geo[i].level == PF_PTE))
+			return i;
+	return -1;
+}
+
+void pf_space_write_leaves(struct pf_space *space, pf_leaf_writer writer)
+{
+	if (writer == space->writer)
+		return;
+	space->writer = writer;
+	for (int c = 0; c < space->nr_chunks; c++) {
+		const struct pf_chunk *chunk = &space->chunks[c];
+		int shift = space->ops->page_shift + (int)chunk->order;
+		int li = pf_leaf_index(space, shift);
+		unsigned long pa = chunk->pfn << space->ops->page_shift;
+
+		for (unsigned long va = chunk->start; va < chunk->end; va += 1UL << shift, pa += 1UL << shift)
+			*pf_leaf_slot(space, va, li, false, NULL, 0) =
+				pf_leaf_value(space, space->geo[li].level, pa, chunk->write);
+	}
 }
 
 static int pf_add_chunk(struct pf_space *space, struct pf_chunk chunk, char *err, size_t errlen)
@@ -230,14 +267,11 @@ int pf_space_map(struct pf_space *space, uint64_t start, uint64_t end, int page_
 {
 	const int ps = space->ops->page_shift;
 	unsigned long size, nr_pages, first, last;
-	int li = -1;
+	int li;
 
 	if (space->broken)
 		return pf_fail(err, errlen, "the space is unusable after an earlier failed mapping");
-	for (int i = 0; i < space->nr_geo; i++)
-		if (space->geo[i].shift == page_shift &&
-		    (space->geo[i].leaf_ok || space->geo[i].level == PF_PTE))
-			li = i;
+	li = pf_leaf_index(space, page_shift);
 	if (li < 0)
 		return pf_fail(err, errlen, "%s with %d levels has no %lu-byte pages", space->ops->name,
 			       space->levels, page_shift >= 0 && page_shift < 64 ? 1UL << page_shift : 0);
@@ -275,15 +309,17 @@ int pf_space_map(struct pf_space *space, uint64_t start, uint64_t end, int page_
 
 	for (unsigned long va = start, pa = phys; va < end; va += size, pa += size) {
 		struct page *head = pf_space_page(space, pa >> ps);
+		unsigned long *slot = pf_leaf_slot(space, va, li, true, err, errlen);
 
-		if (pf_install(space, va, li, pa, write, err, errlen)) {
+		if (!slot) {
 			space->broken = true;
 			return -1;
 		}
+		*slot = pf_leaf_value(space, space->geo[li].level, pa, write);
 		head->_refcount = 1;	/* mapped once */
 		head->order = page_shift - ps;
 	}
-	if (pf_add_chunk(space, (struct pf_chunk) { start, end, first, nr_pages, page_shift - ps },
+	if (pf_add_chunk(space, (struct pf_chunk) { start, end, first, nr_pages, page_shift - ps, write },
 			 err, errlen)) {
 		space->broken = true;
 		return -1;
@@ -346,4 +382,56 @@ void pf_space_release(struct pf_space *space, const uint64_t *pfns, long nr, uns
 			gup_put_folio((struct folio *)pf_space_head(space, page), 1,
 				      gup_flags & FOLL_PIN);
 	}
+}
+
+/* Head pages of the mapped folios, one at a time: fn(space, head). */
+static void pf_for_each_head(const struct pf_space *space,
+			     bool (*fn)(const struct pf_space *, struct page *, void *), void *arg)
+{
+	for (int c = 0; c < space->nr_chunks; c++) {
+		const struct pf_chunk *chunk = &space->chunks[c];
+
+		for (unsigned long i = 0; i < chunk->nr_pages; i += 1UL << chunk->order)
+			if (!fn(space, pf_space_page(space, chunk->pfn + i), arg))
+				return;
+	}
+}
+
+static bool pf_reset_head(const struct pf_space *space, struct page *head, void *arg)
+{
+	head->_refcount = 1;
+	head->_pincount = 0;
+	head->flags = 0;
+	return true;
+}
+
+void pf_space_reset_pages(struct pf_space *space)
+{
+	pf_for_each_head(space, pf_reset_head, NULL);
+}
+
+struct pf_changed {
+	long nr;
+	uint64_t first;
+};
+
+static bool pf_count_changed(const struct pf_space *space, struct page *head, void *arg)
+{
+	struct pf_changed *changed = arg;
+
+	if (head->_refcount != 1 || head->_pincount != 0) {
+		if (changed->nr++ == 0)
+			changed->first = pf_space_pfn(space, head);
+	}
+	return true;
+}
+
+long pf_space_changed_pages(const struct pf_space *space, uint64_t *first_pfn)
+{
+	struct pf_changed changed = { 0, 0 };
+
+	pf_for_each_head(space, pf_count_changed, &changed);
+	if (first_pfn)
+		*first_pfn = changed.first;
+	return changed.nr;
 }

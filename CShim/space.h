@@ -24,10 +24,15 @@
 #define PF_TABLES_OFFSET	0xc000UL
 
 /*
- * The stack slot that holds a loop's copy of a level's entry: consecutive frames, the deepest
- * lowest, and one slot above the pgd copy for the caller's frame (it reads as zero).
+ * The walk's frame in the simulated stack, as GCC 12 (-Os and -O2) lays out the 6.1 gup_fast walk
+ * it inlines into internal_get_user_pages_fast() on s390: the pgd, p4d and pud copies, whose
+ * addresses are taken, in consecutive ascending 8-byte slots, pgd lowest, and right above them the
+ * caller's saved registers. The pmd copy (pte_offset_map(&pmd)) sits below the pgd copy. Every
+ * other slot holds whatever earlier calls left there: PageFold models no content for it.
  */
-#define PF_STACK_SLOT(copy_of)	(PF_STACK_SLOTS - 2 - (copy_of))
+#define PF_SLOT_PGD		((int)PF_STACK_SLOTS - 8)
+#define PF_SLOT_CALLER		(PF_SLOT_PGD + 3)	/* up to the top: the caller's saved registers */
+#define PF_STACK_SLOT(copy_of)	((copy_of) == PF_PMD ? PF_SLOT_PGD - 1 : PF_SLOT_PGD + (int)(copy_of))
 
 /* One real table level of a task, from the top. */
 struct pf_geo_level {
@@ -65,6 +70,7 @@ struct pf_chunk {
 	unsigned long start, end;	/* user virtual addresses */
 	unsigned long pfn, nr_pages;
 	unsigned int order;
+	bool write;
 };
 
 struct pf_space {
@@ -92,6 +98,7 @@ struct pf_space {
 	unsigned long mem_map_pages;	/* reserved */
 	unsigned long mem_map_used;	/* pages in use up to the highest frame mapped */
 	unsigned long first_pfn;
+	pf_leaf_writer writer;		/* who wrote the leaves: a variant's constructors, or NULL */
 	bool broken;			/* a failed build left it half made */
 };
 

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * s390 page-table construction, as the kernel's allocation and populate paths write it
- * (arch/s390/mm/pgalloc.c, pgalloc.h, mmu_context.h init_new_context(), mm/hugetlbpage.c).
+ * (arch/s390/mm/pgalloc.c, pgalloc.h, mmu_context.h init_new_context()); leaves as v6.1's fault
+ * paths write them (CShim/mm/fault.h), until a variant writes its own.
  */
+#define LINUX_VERSION_CODE KERNEL_VERSION(6, 1, 0)
 #include <asm-s390/pgtable.h>
 #include "../space.h"
+#include "../mm/fault.h"
 
 /* Top-down real tables of a task with 2 to 5 levels: region-1 … segment, then the page table. */
 static int s390_geometry(int levels, struct pf_geo_level *geo)
@@ -72,23 +75,6 @@ static unsigned long s390_table_origin(enum pf_level level, unsigned long entry)
 	return entry & (level == PF_PMD ? _SEGMENT_ENTRY_ORIGIN : _REGION_ENTRY_ORIGIN);
 }
 
-/* A young (and, if writable, dirty) user mapping: what the fault path leaves behind. */
-static unsigned long s390_leaf_entry(enum pf_level level, unsigned long pa, bool write)
-{
-	switch (level) {
-	case PF_PUD:
-		return pa | _REGION_ENTRY_TYPE_R3 | _REGION3_ENTRY_LARGE | _REGION3_ENTRY_READ |
-		       _REGION3_ENTRY_YOUNG |
-		       (write ? _REGION3_ENTRY_WRITE | _REGION3_ENTRY_DIRTY : _REGION_ENTRY_PROTECT);
-	case PF_PMD:
-		return pa | _SEGMENT_ENTRY_LARGE | _SEGMENT_ENTRY_READ | _SEGMENT_ENTRY_YOUNG |
-		       (write ? _SEGMENT_ENTRY_WRITE | _SEGMENT_ENTRY_DIRTY : _SEGMENT_ENTRY_PROTECT);
-	default:
-		return pa | _PAGE_PRESENT | _PAGE_READ | _PAGE_YOUNG |
-		       (write ? _PAGE_WRITE | _PAGE_DIRTY : _PAGE_PROTECT);
-	}
-}
-
 const struct pf_arch_ops pf_arch_s390 = {
 	.name = "s390",
 	.page_shift = PAGE_SHIFT,
@@ -100,5 +86,5 @@ const struct pf_arch_ops pf_arch_s390 = {
 	.empty_entry = s390_empty_entry,
 	.table_entry = s390_table_entry,
 	.table_origin = s390_table_origin,
-	.leaf_entry = s390_leaf_entry,
+	.leaf_entry = pf_fault_leaf_entry,
 };

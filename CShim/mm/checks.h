@@ -69,3 +69,13 @@ static pte_t *pf_fresh_pte(unsigned long addr)
 	} while (0)
 
 #define PF_LOOP_NEXT(lvl, next) pf_loop_next(PF_LEVEL_##lvl, (next))
+
+/*
+ * The loops' local copies, named as the level (pgd, p4d, pud, pmd), as the arena stack object the
+ * kernel's `&pgd` points at: PF_COPY(pgd) stores the copy in its slot (CShim/space.h) and is that
+ * slot as an lvalue, so `&PF_COPY(pgd)` is an arena address and a helper that reads through it
+ * needs to know nothing of the arena. PF_SPILL(pgd) follows the read that fills the copy, because
+ * GCC stores an address-taken local when it is read, whichever branch then uses it.
+ */
+#define PF_COPY(lvl)	(*(__typeof__(lvl) *)pf_stack_spill(PF_LEVEL_##lvl, &(lvl), sizeof(lvl)))
+#define PF_SPILL(lvl)	((void)PF_COPY(lvl))

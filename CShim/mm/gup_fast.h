@@ -6,12 +6,15 @@
  * Code as of v6.1, names as of the 2024 rename ("mm/gup: consistently name GUP-fast functions"):
  * gup_pXd_range -> gup_fast_pXd_range, gup_huge_pXd -> gup_fast_pXd_leaf, lockless_pages_from_mm
  * -> gup_fast. Left out, as no arch modelled here has them: hugepd (powerpc), pgd leaves, devmap
- * and the secretmem check. Lines marked PF_ are test hooks (CShim/mm/checks.h).
+ * and the secretmem check. Lines marked PF_ are test hooks (CShim/mm/checks.h); PF_COPY(pgd)
+ * stands where the kernel writes pgd and takes its address, so that the copy is in the arena.
  *
  * Two shapes, chosen by the variant:
- *  - GUP_FAST_PASSES_VALUES: v5.2-v5.8. A level gets the upper entry's *value* and finds its own
- *    pointer with pXd_offset(&value): for a folded level that is the address of the copy on the
- *    stack, and pXdp++ walks the stack (the 2020 bug).
+ *  - GUP_FAST_PASSES_VALUES: the v6.1 loop bodies with the parameter passing of v5.2-v5.8. A level
+ *    gets the upper entry's *value* and finds its own pointer with pXd_offset(&value): for a folded
+ *    level that is the address of the copy on the stack, and pXdp++ walks the stack (the 2020 bug).
+ *    v5.8's bodies differ in what does not touch the pointers: no live pmd recheck in the pte loop,
+ *    no gup_must_unshare(), try_grab_compound_head() for try_grab_folio().
  *  - otherwise d3f7b1bb2040: a level gets the live pointer *and* the value, and calls
  *    pXd_offset_lockless(pointer, value, addr).
  */
@@ -19,7 +22,7 @@
 #ifdef GUP_FAST_PASSES_VALUES
 #define GUP_PARAMS(type, ptr, val)	type val
 #define GUP_ARGS(ptr, val)		val
-#define GUP_UPPER(ptr, val)		(&val)
+#define GUP_UPPER(ptr, val)		(&PF_COPY(val))
 #else
 #define GUP_PARAMS(type, ptr, val)	type *ptr, type val
 #define GUP_ARGS(ptr, val)		ptr, val
@@ -62,9 +65,9 @@ static int gup_fast_pte_range(pmd_t pmd, pmd_t *pmdp, unsigned long addr,
 	int ret = 0;
 	pte_t *ptep, *ptem;
 
-	ptem = ptep = pte_offset_map(&pmd, addr);
+	ptem = ptep = pte_offset_map(&PF_COPY(pmd), addr);
 	do {
-		PF_LOOP_STEP(pte, ptep, &pmd, addr, end);
+		PF_LOOP_STEP(pte, ptep, &PF_COPY(pmd), addr, end);
 		pte_t pte = ptep_get_lockless(ptep);
 		struct page *page;
 		struct folio *folio;
@@ -192,13 +195,14 @@ static int gup_fast_pmd_range(GUP_PARAMS(pud_t, pudp, pud), unsigned long addr,
 	pmd_t *pmdp;
 
 #ifdef GUP_FAST_PASSES_VALUES
-	pmdp = pmd_offset(&pud, addr);
+	pmdp = pmd_offset(&PF_COPY(pud), addr);
 #else
-	pmdp = pmd_offset_lockless(pudp, pud, addr);
+	pmdp = pmd_offset_lockless(pudp, PF_COPY(pud), addr);
 #endif
 	do {
 		PF_LOOP_STEP(pmd, pmdp, GUP_UPPER(pudp, pud), addr, end);
 		pmd_t pmd = READ_ONCE(*pmdp);
+		PF_SPILL(pmd);
 
 		next = gup_pmd_addr_end(pmd, addr, end);
 		PF_LOOP_NEXT(pmd, next);
@@ -229,13 +233,14 @@ static int gup_fast_pud_range(GUP_PARAMS(p4d_t, p4dp, p4d), unsigned long addr,
 	pud_t *pudp;
 
 #ifdef GUP_FAST_PASSES_VALUES
-	pudp = pud_offset(&p4d, addr);
+	pudp = pud_offset(&PF_COPY(p4d), addr);
 #else
-	pudp = pud_offset_lockless(p4dp, p4d, addr);
+	pudp = pud_offset_lockless(p4dp, PF_COPY(p4d), addr);
 #endif
 	do {
 		PF_LOOP_STEP(pud, pudp, GUP_UPPER(p4dp, p4d), addr, end);
 		pud_t pud = READ_ONCE(*pudp);
+		PF_SPILL(pud);
 
 		next = gup_pud_addr_end(pud, addr, end);
 		PF_LOOP_NEXT(pud, next);
@@ -260,13 +265,14 @@ static int gup_fast_p4d_range(GUP_PARAMS(pgd_t, pgdp, pgd), unsigned long addr,
 	p4d_t *p4dp;
 
 #ifdef GUP_FAST_PASSES_VALUES
-	p4dp = p4d_offset(&pgd, addr);
+	p4dp = p4d_offset(&PF_COPY(pgd), addr);
 #else
-	p4dp = p4d_offset_lockless(pgdp, pgd, addr);
+	p4dp = p4d_offset_lockless(pgdp, PF_COPY(pgd), addr);
 #endif
 	do {
 		PF_LOOP_STEP(p4d, p4dp, GUP_UPPER(pgdp, pgd), addr, end);
 		p4d_t p4d = READ_ONCE(*p4dp);
+		PF_SPILL(p4d);
 
 		next = gup_p4d_addr_end(p4d, addr, end);
 		PF_LOOP_NEXT(p4d, next);
@@ -290,6 +296,7 @@ static void gup_fast_pgd_range(unsigned long addr, unsigned long end,
 	do {
 		PF_LOOP_STEP(pgd, pgdp, current->mm, addr, end);
 		pgd_t pgd = READ_ONCE(*pgdp);
+		PF_SPILL(pgd);
 
 		next = gup_pgd_addr_end(pgd, addr, end);
 		PF_LOOP_NEXT(pgd, next);

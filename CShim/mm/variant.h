@@ -12,6 +12,7 @@
 #include "checks.h"
 #include "gup_fast.h"
 #include "pagewalk.h"
+#include "fault.h"
 
 #define PF_PASTE2(a, b) a##b
 #define PF_PASTE(a, b) PF_PASTE2(a, b)
@@ -116,6 +117,7 @@ static int pf_walk_page_range(struct pf_space *space, uint64_t start, uint64_t e
 
 PF_EXPORT const struct pf_variant PF_PASTE(pf_variant_, PF_VARIANT_ID) = {
 	PF_VARIANT_INFO,
+	.leaf_entry = PF_LEAF_WRITER,
 	.gup_fast = pf_gup_fast_only,
 	.walk_page_range = pf_walk_page_range,
 };

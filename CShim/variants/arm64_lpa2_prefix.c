@@ -7,5 +7,6 @@
 	.arch_name = "arm64",						\
 	.reference = "0dd4f60a2c76 (v6.9), before 36639013b346",	\
 	.summary = "16K/4-level, pud folded at run time; generic p4d_offset_lockless",	\
+	.era = "v6.9-v6.10",						\
 	.arch = PF_ARCH_ARM64, .min_levels = 3, .max_levels = 4
 #include "../mm/variant.h"

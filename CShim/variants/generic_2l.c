@@ -7,5 +7,6 @@
 	.arch_name = "generic",						\
 	.reference = "include/asm-generic/pgtable-nopmd.h",	\
 	.summary = "2 levels, folded at compile time (nopmd: pmd, pud and p4d folded into the pgd)",	\
+	.era = "v4.11- (5-level folding headers)",						\
 	.arch = PF_ARCH_GENERIC, .min_levels = 2, .max_levels = 2
 #include "../mm/variant.h"

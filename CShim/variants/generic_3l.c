@@ -7,5 +7,6 @@
 	.arch_name = "generic",						\
 	.reference = "include/asm-generic/pgtable-nopud.h",	\
 	.summary = "3 levels, folded at compile time (nopud: pud and p4d folded into the pgd)",	\
+	.era = "v4.11- (5-level folding headers)",						\
 	.arch = PF_ARCH_GENERIC, .min_levels = 3, .max_levels = 3
 #include "../mm/variant.h"

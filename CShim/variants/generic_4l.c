@@ -7,5 +7,6 @@
 	.arch_name = "generic",						\
 	.reference = "include/asm-generic/pgtable-nop4d.h",	\
 	.summary = "4 levels, folded at compile time (nop4d: p4d folded into the pgd)",	\
+	.era = "v4.11- (5-level folding headers)",						\
 	.arch = PF_ARCH_GENERIC, .min_levels = 4, .max_levels = 4
 #include "../mm/variant.h"

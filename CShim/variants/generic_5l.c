@@ -7,5 +7,6 @@
 	.arch_name = "generic",						\
 	.reference = "include/linux/pgtable.h",	\
 	.summary = "five levels, none folded",	\
+	.era = "v4.11- (5-level folding headers)",						\
 	.arch = PF_ARCH_GENERIC, .min_levels = 5, .max_levels = 5
 #include "../mm/variant.h"

@@ -7,5 +7,7 @@
 	.arch_name = "s390",						\
 	.reference = "d3f7b1bb2040 (v5.9-rc7)",				\
 	.summary = "gup passes pointer + value, pXd_offset_lockless; pagewalk unchanged",	\
-	.arch = PF_ARCH_S390, .min_levels = 2, .max_levels = 5
+	.era = "v5.9-rc7 to v6.9, and its stable backports",			\
+	.arch = PF_ARCH_S390, .min_levels = 3, .max_levels = 5,		\
+	.quirks = PF_QUIRK_RO_HUGE_PUD_WRITABLE
 #include "../mm/variant.h"

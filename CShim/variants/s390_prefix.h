@@ -5,6 +5,7 @@
  */
 #ifndef PAGEFOLD_VARIANT_S390_PREFIX_H
 #define PAGEFOLD_VARIANT_S390_PREFIX_H
+#define LINUX_VERSION_CODE KERNEL_VERSION(5, 8, 0)
 #include <asm-s390/pgtable.h>
 #include <asm-s390/pgtable-offset-v5.2.h>
 

@@ -7,6 +7,7 @@
  */
 #ifndef PAGEFOLD_VARIANT_S390_RFC_V1_H
 #define PAGEFOLD_VARIANT_S390_RFC_V1_H
+#define LINUX_VERSION_CODE KERNEL_VERSION(5, 9, 0)
 #include <asm-s390/pgtable.h>
 #include <asm-s390/pgtable-offset-lockless.h>
 

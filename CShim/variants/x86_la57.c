@@ -7,5 +7,6 @@
 	.arch_name = "x86",						\
 	.reference = "arch/x86/include/asm/pgtable_64_types.h (v4.17+, CONFIG_X86_5LEVEL)",	\
 	.summary = "p4d folded at run time unless LA57; PGDIR_SHIFT follows",	\
+	.era = "v4.17-",						\
 	.arch = PF_ARCH_X86, .min_levels = 4, .max_levels = 5
 #include "../mm/variant.h"

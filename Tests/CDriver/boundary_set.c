@@ -33,11 +33,21 @@ int pfh_boundary_space(struct pfh_space *s, enum pf_arch arch, int levels, uint6
 		pfh_add(s, b - 3 * ps, b, sp->ops->page_shift, true, &failed, err, errlen);
 		pfh_add(s, b, b + ps, sp->ops->page_shift, false, &failed, err, errlen);
 		pfh_add(s, b + ps, b + 3 * ps, sp->ops->page_shift, true, &failed, err, errlen);
-		if (!g->leaf_ok || g->shift > 60 || l + leaf > limit)
-			continue;
-		points[n++] = l;
-		pfh_add(s, l - 2 * ps, l, sp->ops->page_shift, true, &failed, err, errlen);
-		pfh_add(s, l, l + leaf, g->shift, g->shift % 2 == 0, &failed, err, errlen);
+		/* a writable leaf at 5 << shift, a read-only one at 7 << shift, each after base pages */
+		for (int k = 5; k <= 7 && g->leaf_ok && g->shift <= 60; k += 2) {
+			l = (uint64_t)k << g->shift;
+			if (l + leaf > limit)
+				continue;
+			points[n++] = l;
+			pfh_add(s, l - 2 * ps, l, sp->ops->page_shift, true, &failed, err, errlen);
+			pfh_add(s, l, l + leaf, g->shift, k == 5, &failed, err, errlen);
+		}
+		/* base pages up to 9 << shift, where this table's entry is empty */
+		l = 9ULL << g->shift;
+		if (g->shift < 60 && l < limit) {
+			points[n++] = l;
+			pfh_add(s, l - 2 * ps, l, sp->ops->page_shift, true, &failed, err, errlen);
+		}
 	}
 	pfh_add(s, limit - 3 * ps, limit, sp->ops->page_shift, true, &failed, err, errlen);
 	points[n++] = limit;

@@ -10,8 +10,8 @@
 
 #include "harness.h"
 
-#define PFH_MAX_POINTS 16
-#define PFH_MAX_RANGES 256
+#define PFH_MAX_POINTS 24
+#define PFH_MAX_RANGES 384
 
 struct pfh_range {
 	uint64_t start, end;

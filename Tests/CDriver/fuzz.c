@@ -97,9 +97,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (v->arch != s.arch || s.levels < v->min_levels || s.levels > v->max_levels)
 				continue;
 			pf_run_init(&run);
+			pf_space_write_leaves(s.space, v->leaf_entry);
 			nr = v->gup_fast(s.space, start, nr_pages, flags, &run);
 			if (pfh_runs_fixed(v, s.levels)) {
-				long n = pfh_oracle_gup(&s, start, nr_pages, flags & PF_FOLL_WRITE, want);
+				long n = pfh_oracle_gup(&s, start, nr_pages, flags & PF_FOLL_WRITE, v->quirks, want);
 
 				if (n != nr || (n && memcmp(want, run.pfns, n * sizeof(*want))))
 					fail("gup differs from the oracle", v, start, end, "");
@@ -107,6 +108,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					fail("gup raised a fault event", v, start, end, "");
 			}
 			pf_space_release(s.space, run.pfns, run.nr, flags);
+			if (pfh_runs_fixed(v, s.levels) && pf_space_changed_pages(s.space, NULL))
+				fail("gup left page references changed", v, start, end, "");
 			v->walk_page_range(s.space, start, end, &run);
 			if (pfh_runs_fixed(v, s.levels)) {
 				if (!pfh_walk_ok(&s, &run, start, end, why, sizeof(why)))

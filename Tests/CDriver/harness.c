@@ -49,7 +49,7 @@ static uint64_t pfh_frame(const struct pfh_space *s, const struct pfh_mapping *m
 }
 
 long pfh_oracle_gup(const struct pfh_space *s, uint64_t start, uint64_t nr_pages, bool write,
-		    uint64_t *frames)
+		    unsigned int quirks, uint64_t *frames)
 {
 	uint64_t ps = 1ULL << pf_arch_page_shift(s->arch);
 	long nr = 0;
@@ -57,7 +57,8 @@ long pfh_oracle_gup(const struct pfh_space *s, uint64_t start, uint64_t nr_pages
 	for (uint64_t i = 0; i < nr_pages; i++) {
 		const struct pfh_mapping *m = pfh_find(s, start + i * ps);
 
-		if (!m || (write && !m->write))
+		if (!m || (write && !m->write &&
+			   !((quirks & PF_QUIRK_RO_HUGE_PUD_WRITABLE) && m->page_shift == 31)))
 			break;
 		frames[nr++] = pfh_frame(s, m, start + i * ps);
 	}
@@ -118,7 +119,7 @@ bool pfh_is_fixed(const struct pf_variant *v)
 {
 	static const char *const fixed[] = {
 		"generic-2l", "generic-3l", "generic-4l", "generic-5l", "s390-rfc-v1", "s390-rfc-v2",
-		"s390-fix", "x86-la57", "arm64-lpa2-fix",
+		"s390-fix", "s390-fix-v6.10", "x86-la57", "arm64-lpa2-fix",
 	};
 
 	for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
@@ -129,7 +130,5 @@ bool pfh_is_fixed(const struct pf_variant *v)
 
 bool pfh_runs_fixed(const struct pf_variant *v, int levels)
 {
-	if (!pfh_is_fixed(v))
-		return false;
-	return !(levels == 2 && !strncmp(v->name, "s390-rfc", 8));
+	return pfh_is_fixed(v) && levels >= v->min_levels && levels <= v->max_levels;
 }

@@ -31,9 +31,12 @@ int pfh_map(struct pfh_space *s, uint64_t start, uint64_t end, int page_shift, b
 	    char *err, size_t errlen);
 void pfh_destroy(struct pfh_space *s);
 
-/* The Oracle: frames of the mapped (and, for a write, writable) prefix of the range. */
+/*
+ * The Oracle: frames of the mapped (and, for a write, writable) prefix of the range, as the
+ * variant's kernels see it (PF_QUIRK_*: a read-only 2 GB page is writable before v6.10).
+ */
 long pfh_oracle_gup(const struct pfh_space *s, uint64_t start, uint64_t nr_pages, bool write,
-		    uint64_t *frames);
+		    unsigned int quirks, uint64_t *frames);
 /*
  * A walk is right when its leaf, pte and hole callbacks tile [start, end) in order, every present
  * pte and leaf maps the frame the mapping list says, and no hole or empty pte covers a mapping.
@@ -44,7 +47,7 @@ bool pfh_walk_ok(const struct pfh_space *s, const struct pf_run *run, uint64_t s
 bool pfh_faulted(const struct pf_run *run);
 /* The variants that must equal the Oracle everywhere. */
 bool pfh_is_fixed(const struct pf_variant *v);
-/* s390-rfc-v1/-v2 BUG() on a 2-level task by design: they are fixed from 3 levels on. */
+/* A fixed variant at a level count it runs on. */
 bool pfh_runs_fixed(const struct pf_variant *v, int levels);
 
 #endif

@@ -147,7 +147,6 @@ static inline pud_t *pud_offset_lockless(p4d_t *p4dp, p4d_t p4d, unsigned long a
 
 static inline pud_t *pud_offset(p4d_t *p4dp, unsigned long addr)
 {
-	p4dp = pf_stack_copy(PF_P4D, p4dp, sizeof(*p4dp));
 	return pud_offset_lockless(p4dp, READ_ONCE(*p4dp), addr);
 }
 #define pud_offset pud_offset

@@ -27,7 +27,7 @@ static inline int pgd_present(pgd_t pgd)	{ return 1; }
 
 static inline p4d_t *p4d_offset(pgd_t *pgd, unsigned long address)
 {
-	return (p4d_t *)pf_stack_copy(PF_PGD, pgd, sizeof(*pgd));
+	return (p4d_t *)pgd;
 }
 
 #define p4d_val(x)				(pgd_val((x).pgd))

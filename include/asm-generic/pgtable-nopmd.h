@@ -32,7 +32,7 @@ static inline int pud_leaf(pud_t pud)		{ return 0; }
 
 static inline pmd_t *pmd_offset(pud_t *pud, unsigned long address)
 {
-	return (pmd_t *)pf_stack_copy(PF_PUD, pud, sizeof(*pud));
+	return (pmd_t *)pud;
 }
 #define pmd_offset pmd_offset
 

@@ -31,7 +31,7 @@ static inline int p4d_present(p4d_t p4d)	{ return 1; }
 
 static inline pud_t *pud_offset(p4d_t *p4d, unsigned long address)
 {
-	return (pud_t *)pf_stack_copy(PF_P4D, p4d, sizeof(*p4d));
+	return (pud_t *)p4d;
 }
 #define pud_offset pud_offset
 

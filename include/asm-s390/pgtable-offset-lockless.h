@@ -18,8 +18,7 @@ static inline p4d_t *p4d_offset_lockless(pgd_t *pgdp, pgd_t pgd, unsigned long a
 
 static inline p4d_t *p4d_offset(pgd_t *pgdp, unsigned long address)
 {
-	pgdp = pf_stack_copy(PF_PGD, pgdp, sizeof(*pgdp));
-	return p4d_offset_lockless(pgdp, READ_ONCE(*pgdp), address);
+	return p4d_offset_lockless(pgdp, *pgdp, address);
 }
 
 static inline pud_t *pud_offset_lockless(p4d_t *p4dp, p4d_t p4d, unsigned long address)
@@ -32,8 +31,7 @@ static inline pud_t *pud_offset_lockless(p4d_t *p4dp, p4d_t p4d, unsigned long a
 
 static inline pud_t *pud_offset(p4d_t *p4dp, unsigned long address)
 {
-	p4dp = pf_stack_copy(PF_P4D, p4dp, sizeof(*p4dp));
-	return pud_offset_lockless(p4dp, READ_ONCE(*p4dp), address);
+	return pud_offset_lockless(p4dp, *p4dp, address);
 }
 #define pud_offset pud_offset
 
@@ -47,8 +45,7 @@ static inline pmd_t *pmd_offset_lockless(pud_t *pudp, pud_t pud, unsigned long a
 
 static inline pmd_t *pmd_offset(pud_t *pudp, unsigned long address)
 {
-	pudp = pf_stack_copy(PF_PUD, pudp, sizeof(*pudp));
-	return pmd_offset_lockless(pudp, READ_ONCE(*pudp), address);
+	return pmd_offset_lockless(pudp, *pudp, address);
 }
 #define pmd_offset pmd_offset
 

@@ -10,26 +10,23 @@
 
 static inline p4d_t *p4d_offset(pgd_t *pgd, unsigned long address)
 {
-	pgd = pf_stack_copy(PF_PGD, pgd, sizeof(*pgd));
-	if ((pgd_val(READ_ONCE(*pgd)) & _REGION_ENTRY_TYPE_MASK) >= _REGION_ENTRY_TYPE_R1)
-		return (p4d_t *) pgd_deref(READ_ONCE(*pgd)) + p4d_index(address);
+	if ((pgd_val(*pgd) & _REGION_ENTRY_TYPE_MASK) >= _REGION_ENTRY_TYPE_R1)
+		return (p4d_t *) pgd_deref(*pgd) + p4d_index(address);
 	return (p4d_t *) pgd;
 }
 
 static inline pud_t *pud_offset(p4d_t *p4d, unsigned long address)
 {
-	p4d = pf_stack_copy(PF_P4D, p4d, sizeof(*p4d));
-	if ((p4d_val(READ_ONCE(*p4d)) & _REGION_ENTRY_TYPE_MASK) >= _REGION_ENTRY_TYPE_R2)
-		return (pud_t *) p4d_deref(READ_ONCE(*p4d)) + pud_index(address);
+	if ((p4d_val(*p4d) & _REGION_ENTRY_TYPE_MASK) >= _REGION_ENTRY_TYPE_R2)
+		return (pud_t *) p4d_deref(*p4d) + pud_index(address);
 	return (pud_t *) p4d;
 }
 #define pud_offset pud_offset
 
 static inline pmd_t *pmd_offset(pud_t *pud, unsigned long address)
 {
-	pud = pf_stack_copy(PF_PUD, pud, sizeof(*pud));
-	if ((pud_val(READ_ONCE(*pud)) & _REGION_ENTRY_TYPE_MASK) >= _REGION_ENTRY_TYPE_R3)
-		return (pmd_t *) pud_deref(READ_ONCE(*pud)) + pmd_index(address);
+	if ((pud_val(*pud) & _REGION_ENTRY_TYPE_MASK) >= _REGION_ENTRY_TYPE_R3)
+		return (pmd_t *) pud_deref(*pud) + pmd_index(address);
 	return (pmd_t *) pud;
 }
 #define pmd_offset pmd_offset

@@ -16,6 +16,11 @@
 
 #include <pagefold/hooks.h>
 
+/* A variant names the kernel it models before it includes this header. */
+#ifndef LINUX_VERSION_CODE
+#error "an s390 variant defines LINUX_VERSION_CODE: the entry bits changed in v6.10"
+#endif
+
 #define CONFIG_PGTABLE_LEVELS 5
 
 #define PAGE_SHIFT	12
@@ -87,6 +92,20 @@ typedef struct { unsigned long p4d; } p4d_t;
 #define _PAGE_READ	0x010		/* SW pte read bit */
 #define _PAGE_WRITE	0x020		/* SW pte write bit */
 #define _PAGE_SPECIAL	0x040		/* SW associated with special page */
+#define _PAGE_SOFT_DIRTY 0x000		/* without CONFIG_MEM_SOFT_DIRTY */
+
+typedef struct { unsigned long pgprot; } pgprot_t;
+#define pgprot_val(x)	((x).pgprot)
+#define __pgprot(x)	((pgprot_t) { (x) })
+#define __pte(x)	((pte_t) { (x) })
+#define __pmd(x)	((pmd_t) { (x) })
+#define __pud(x)	((pud_t) { (x) })
+
+/* A data mapping's protections (the pte's hardware invalid bit is cleared when it is made young). */
+#define PAGE_RO		__pgprot(_PAGE_PRESENT | _PAGE_READ | \
+				 _PAGE_NOEXEC  | _PAGE_INVALID | _PAGE_PROTECT)
+#define PAGE_RW		__pgprot(_PAGE_PRESENT | _PAGE_READ | _PAGE_WRITE | \
+				 _PAGE_NOEXEC  | _PAGE_INVALID | _PAGE_PROTECT)
 
 /* Bits in the region table entry */
 #define _REGION_ENTRY_ORIGIN	~0xfffUL	/* region/segment table origin	    */
@@ -111,8 +130,19 @@ typedef struct { unsigned long p4d; } p4d_t;
 #define _REGION3_ENTRY_DIRTY	0x2000	/* SW region dirty bit */
 #define _REGION3_ENTRY_YOUNG	0x1000	/* SW region young bit */
 #define _REGION3_ENTRY_LARGE	0x0400	/* RTTE-format control, large page  */
+/*
+ * 3e93d49175a7 ("s390/pgtable: Switch read and write softbits for puds", v6.10) gave region-3
+ * entries the segment entries' read/write positions. Until then hugetlb's __pte_to_rste() wrote the
+ * segment positions into region-3 entries too, while pud_write() tested 0x0001: a read-only 2 GB
+ * hugetlb page reads as writable (PF_QUIRK_RO_HUGE_PUD_WRITABLE).
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0)
+#define _REGION3_ENTRY_WRITE	0x0002	/* SW region write bit */
+#define _REGION3_ENTRY_READ	0x0001	/* SW region read bit */
+#else
 #define _REGION3_ENTRY_READ	0x0002	/* SW region read bit */
 #define _REGION3_ENTRY_WRITE	0x0001	/* SW region write bit */
+#endif
 
 #define _REGION_ENTRY_BITS	 0xfffffffffffff22fUL
 
@@ -293,6 +323,56 @@ static inline int pte_special(pte_t pte)
 
 #define pte_pfn(x) (pte_val(x) >> PAGE_SHIFT)
 #define pte_page(x) pfn_to_page(pte_pfn(x))
+
+/* The constructors the fault paths use (CShim/mm/fault.h). */
+static inline pte_t clear_pte_bit(pte_t pte, pgprot_t prot)
+{
+	return __pte(pte_val(pte) & ~pgprot_val(prot));
+}
+
+static inline pte_t set_pte_bit(pte_t pte, pgprot_t prot)
+{
+	return __pte(pte_val(pte) | pgprot_val(prot));
+}
+
+static inline pte_t pte_wrprotect(pte_t pte)
+{
+	pte = clear_pte_bit(pte, __pgprot(_PAGE_WRITE));
+	return set_pte_bit(pte, __pgprot(_PAGE_PROTECT));
+}
+
+static inline pte_t pte_mkwrite(pte_t pte)
+{
+	pte = set_pte_bit(pte, __pgprot(_PAGE_WRITE));
+	if (pte_val(pte) & _PAGE_DIRTY)
+		pte = clear_pte_bit(pte, __pgprot(_PAGE_PROTECT));
+	return pte;
+}
+
+static inline pte_t pte_mkdirty(pte_t pte)
+{
+	pte = set_pte_bit(pte, __pgprot(_PAGE_DIRTY | _PAGE_SOFT_DIRTY));
+	if (pte_val(pte) & _PAGE_WRITE)
+		pte = clear_pte_bit(pte, __pgprot(_PAGE_PROTECT));
+	return pte;
+}
+
+static inline pte_t pte_mkyoung(pte_t pte)
+{
+	pte = set_pte_bit(pte, __pgprot(_PAGE_YOUNG));
+	if (pte_val(pte) & _PAGE_READ)
+		pte = clear_pte_bit(pte, __pgprot(_PAGE_INVALID));
+	return pte;
+}
+
+/* MACHINE_HAS_NX: QEMU's -cpu max, like every machine since z14, keeps _PAGE_NOEXEC. */
+static inline pte_t mk_pte_phys(unsigned long physpage, pgprot_t pgprot)
+{
+	pte_t __pte;
+
+	__pte = __pte(physpage | pgprot_val(pgprot));
+	return pte_mkyoung(__pte);
+}
 
 static inline unsigned long pmd_deref(pmd_t pmd)
 {

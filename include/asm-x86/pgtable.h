@@ -103,12 +103,16 @@ static inline int pgd_bad(pgd_t pgd)
 
 #define p4d_index(address) (((address) >> P4D_SHIFT) & (PTRS_PER_P4D - 1))
 
+static inline unsigned long pgd_page_vaddr(pgd_t pgd)
+{
+	return (unsigned long)__va((unsigned long)pgd_val(pgd) & PTE_PFN_MASK);
+}
+
 static inline p4d_t *p4d_offset(pgd_t *pgd, unsigned long address)
 {
-	pgd = pf_stack_copy(PF_PGD, pgd, sizeof(*pgd));
 	if (!pgtable_l5_enabled())
 		return (p4d_t *)pgd;
-	return (p4d_t *)__va(pgd_val(READ_ONCE(*pgd)) & PTE_PFN_MASK) + p4d_index(address);
+	return (p4d_t *)pgd_page_vaddr(*pgd) + p4d_index(address);
 }
 
 #ifdef CONFIG_X86_5LEVEL

@@ -69,8 +69,7 @@ static inline unsigned long pud_index(unsigned long address)
 #ifndef pte_offset_kernel
 static inline pte_t *pte_offset_kernel(pmd_t *pmd, unsigned long address)
 {
-	pmd = pf_stack_copy(PF_PMD, pmd, sizeof(*pmd));
-	return (pte_t *)pmd_page_vaddr(pmdp_get(pmd)) + pte_index(address);
+	return (pte_t *)pmd_page_vaddr(*pmd) + pte_index(address);
 }
 #define pte_offset_kernel pte_offset_kernel
 #endif
@@ -83,8 +82,7 @@ static inline pte_t *pte_offset_kernel(pmd_t *pmd, unsigned long address)
 #ifndef pmd_offset
 static inline pmd_t *pmd_offset(pud_t *pud, unsigned long address)
 {
-	pud = pf_stack_copy(PF_PUD, pud, sizeof(*pud));
-	return pud_pgtable(pudp_get(pud)) + pmd_index(address);
+	return pud_pgtable(*pud) + pmd_index(address);
 }
 #define pmd_offset pmd_offset
 #endif
@@ -92,8 +90,7 @@ static inline pmd_t *pmd_offset(pud_t *pud, unsigned long address)
 #ifndef pud_offset
 static inline pud_t *pud_offset(p4d_t *p4d, unsigned long address)
 {
-	p4d = pf_stack_copy(PF_P4D, p4d, sizeof(*p4d));
-	return p4d_pgtable(p4dp_get(p4d)) + pud_index(address);
+	return p4d_pgtable(*p4d) + pud_index(address);
 }
 #define pud_offset pud_offset
 #endif

@@ -19,12 +19,12 @@ int pf_loop_step(enum pf_level level, const void *ptr, unsigned long addr, unsig
 void pf_loop_next(enum pf_level level, unsigned long next);
 
 /*
- * `p` may be the address of a loop's local pXd copy (the kernel's `&pgd`, `&(p4d)`). On the kernel
- * stack such copies sit in consecutive frames; here each level's copy has its slot in the arena's
- * simulated stack, laid out as the RFC v1 cover letter describes: the slot after the p4d copy holds
- * the pgd copy. Pointers into the arena pass through unchanged.
+ * The loops' local pXd copies live in the arena's simulated kernel stack, in the slots GCC gives
+ * them on s390 (CShim/space.h), so `&pgd` is an arena address: a helper may read through it with
+ * READ_ONCE(), pXdp_get() or a plain `*p`, and `pXdp++` from it lands where the kernel's does.
+ * Store an 8-byte copy of a level's entry in its slot and return the slot.
  */
-void *pf_stack_copy(enum pf_level copy_of, const void *p, size_t size);
+void *pf_stack_spill(enum pf_level copy_of, const void *value, size_t size);
 
 /* Invariant checks after an increment: reads in between are the checker's, not the loop's. */
 void pf_check_begin(void);

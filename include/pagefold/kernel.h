@@ -15,6 +15,12 @@
 #include <stdint.h>
 #include <pagefold/pagefold.h>
 
+/* include/generated/uapi/linux/version.h; a variant defines LINUX_VERSION_CODE. */
+#define KERNEL_VERSION(a, b, c) (((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))
+
+/* include/linux/compiler_attributes.h */
+#define fallthrough __attribute__((__fallthrough__))
+
 #define likely(x)   __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
 
@@ -22,7 +28,7 @@
 #define BUILD_BUG_ON(cond) ((void)sizeof(char[1 - 2 * !!(cond)]))
 
 #define ALIGN_DOWN(x, a)      ((x) & ~((__typeof__(x))(a) - 1))
-#define PTR_ALIGN_DOWN(p, a)  ((__typeof__(p))pf_ptr_align_down((p), (a)))
+#define PTR_ALIGN_DOWN(p, a)  ((__typeof__(p))ALIGN_DOWN((unsigned long)(p), (a)))
 
 typedef unsigned long phys_addr_t;
 
@@ -83,7 +89,6 @@ unsigned long pf_pa(const void *p);
 struct page *pf_pfn_to_page(unsigned long pfn);
 unsigned long pf_page_to_pfn(const struct page *page);
 struct page *pf_compound_head(struct page *page);
-void *pf_ptr_align_down(const void *p, unsigned long align);
 _Noreturn void pf_bug(const char *file, int line);
 
 /* include/asm-generic/rwonce.h: one read of x, through the arena. */

@@ -29,7 +29,9 @@ enum pf_arch {
 #define PF_FOLL_PIN   0x40000u
 
 enum pf_event_kind {
-	PF_EV_STACK_READ,    /* a loop read a stack slot other than the copy it was handed */
+	PF_EV_STACK_READ,    /* a loop read a stack slot other than the copy it was handed; when the
+				slot holds no copy (unused, or the caller's saved registers) its content
+				depends on what ran before, so the walk stops there */
 	PF_EV_OUTSIDE_TABLE, /* a read inside the arena that hits no table, stack slot or mm */
 	PF_EV_OUTSIDE_ARENA, /* a read or __va() outside the arena: nothing was read */
 	PF_EV_BUG,           /* BUG()/VM_BUG_ON(): the walk stopped there, as an oops would */
@@ -39,13 +41,20 @@ enum pf_event_kind {
 };
 
 /* Where a read or a pointer landed. */
-enum pf_place_kind { PF_PLACE_TABLE, PF_PLACE_STACK, PF_PLACE_MM, PF_PLACE_FREE, PF_PLACE_OUTSIDE };
+enum pf_place_kind {
+	PF_PLACE_TABLE,
+	PF_PLACE_STACK,     /* the walk's own frame: a pXd copy, or a slot no copy is in */
+	PF_PLACE_CALLER,    /* the caller's saved registers, right above the walk's copies */
+	PF_PLACE_MM,
+	PF_PLACE_FREE,
+	PF_PLACE_OUTSIDE,
+};
 
 struct pf_place {
 	enum pf_place_kind kind;
 	int table_level;    /* PF_PLACE_TABLE: the real level of the table (enum pf_level) */
 	uint64_t table_pa;  /* PF_PLACE_TABLE: physical origin of the table */
-	int index;          /* PF_PLACE_TABLE: entry index; PF_PLACE_STACK: slot number */
+	int index;          /* PF_PLACE_TABLE: entry index; PF_PLACE_STACK/CALLER: slot number */
 	int slot_copy;      /* PF_PLACE_STACK: level whose copy the slot holds, or -1 if unused */
 };
 
@@ -58,8 +67,11 @@ struct pf_event {
 	uint64_t value;     /* the value read (stack/outside-table), or the address (outside-arena) */
 	struct pf_place expected; /* invariant events: where the pointer should have pointed */
 	const char *file;   /* PF_EV_BUG: source position of the BUG */
-	int line;
+	int line;           /* PF_EV_BUG: its line; PF_EV_RUNAWAY: PF_RUNAWAY_* */
 };
+
+#define PF_RUNAWAY_NEXT 1   /* the body's next is not in (addr, end]: value is next */
+#define PF_RUNAWAY_STEP 2   /* a body began outside its range or past the step budget: value is addr */
 
 /* One run of a loop body: the kernel's `do { … } while (pXdp++, addr = next, addr != end)`. */
 struct pf_step {
@@ -94,8 +106,9 @@ struct pf_run {
 	uint64_t *pfns;     /* gup: the recorded pages, as frame numbers, in order */
 	long nr;            /* gup: the count returned; walk: the walk's return value */
 	int checks_a, checks_b;  /* pointer increments checked against (a) and (b) */
-	bool aborted;       /* a BUG or runaway stopped the walk */
+	bool aborted;       /* a BUG, a runaway or a read of unknown content stopped the walk */
 	bool truncated;     /* more steps or visits than the record holds */
+	int events_cut;     /* events beyond the record's cap; stray stack reads are never cut */
 };
 
 struct pf_space;
@@ -112,6 +125,15 @@ uint64_t pf_space_user_limit(const struct pf_space *space);
 bool pf_space_page_counts(const struct pf_space *space, uint64_t pfn, int *refcount, int *pincount);
 /* unpin_user_pages() / put_page() for pages a gup run recorded. */
 void pf_space_release(struct pf_space *space, const uint64_t *pfns, long nr, unsigned int gup_flags);
+/* Every mapped page back to one reference and no pin, as after the mapping was made. */
+void pf_space_reset_pages(struct pf_space *space);
+/* Pages whose folio counts differ from that state: their number, and the first one's frame. */
+long pf_space_changed_pages(const struct pf_space *space, uint64_t *first_pfn);
+
+/* How a kernel writes a leaf entry (a pte, or a huge pmd/pud) for a page at pa. */
+typedef unsigned long (*pf_leaf_writer)(enum pf_level level, unsigned long pa, bool write);
+/* Rewrite every leaf of the space with this writer (NULL: the arch's default), if another wrote them. */
+void pf_space_write_leaves(struct pf_space *space, pf_leaf_writer writer);
 
 /* Geometry of an arch at a level count, for callers that lay out data frames. */
 int pf_arch_page_shift(enum pf_arch arch);
@@ -119,13 +141,26 @@ int pf_arch_page_shift(enum pf_arch arch);
 /* The registry record of a variant built as a shared library (pagefold check) must be visible. */
 #define PF_EXPORT __attribute__((visibility("default")))
 
+/*
+ * What a variant's kernels really do that a correct walk would not, modelled so that PageFold never
+ * asserts the opposite of that kernel. The Oracle takes them into account and reports them.
+ */
+#define PF_QUIRK_RO_HUGE_PUD_WRITABLE 0x1u /* s390 before 3e93d49175a7 (v6.10): hugetlb writes the
+					      segment read bit where pud_write() tests the
+					      region-3 write bit, so a read-only 2 GB page reads
+					      as writable to gup_fast */
+
 struct pf_variant {
 	const char *name;
 	const char *arch_name;
 	const char *reference;  /* commit id or lkml subject and date */
 	const char *summary;
+	const char *era;        /* the kernels that ran this code */
+	const char *era_at[6];  /* per level count where it differs (NULL: era) */
 	enum pf_arch arch;
 	int min_levels, max_levels;
+	unsigned int quirks;    /* PF_QUIRK_* */
+	pf_leaf_writer leaf_entry; /* the variant's own entry constructors, or NULL: the arch's */
 	long (*gup_fast)(struct pf_space *space, uint64_t start, uint64_t nr_pages,
 			 unsigned int gup_flags, struct pf_run *run);
 	int (*walk_page_range)(struct pf_space *space, uint64_t start, uint64_t end,
@@ -137,5 +172,12 @@ const struct pf_variant *pf_variant_at(int i);
 
 void pf_run_init(struct pf_run *run);
 void pf_run_free(struct pf_run *run);
+
+/*
+ * In a worker process: report a crash (and SIGUSR1, the parent's time limit) on descriptor 3 as a JSON line
+ * naming the signal and the faulting instruction's offset into the library at that path,
+ * before the process dies (CShim/worker.c).
+ */
+void pf_worker_report_faults(const char *library);
 
 #endif
