@@ -4,18 +4,36 @@ public enum Oracle {
     /// The frames gup_fast must record, in order: from `start` on, each page that is mapped (and
     /// writable, for a write) up to the first that is not. A fast walk gives up at the first
     /// failure and keeps what it had, so this prefix is the whole answer.
-    public static func gupFrames(_ space: AddressSpace, start: UInt64, nrPages: UInt64, write: Bool) -> [UInt64] {
+    ///
+    /// With `quirks`, the answer is what those kernels do: a read-only 2 GB page before v6.10 is
+    /// pinned for a write (`findings` says where that made a difference).
+    public static func gupFrames(_ space: AddressSpace, start: UInt64, nrPages: UInt64, write: Bool,
+                                 quirks: Set<Quirk> = []) -> [UInt64] {
         let ps = space.arch.pageSize
         var frames: [UInt64] = []
         var va = start
         var mapping: Mapping?
         for _ in 0..<nrPages {
             if mapping?.contains(va) != true { mapping = space.mapping(containing: va) }
-            guard let m = mapping, !write || m.writable else { break }
+            guard let m = mapping, !write || writableToGup(m, quirks) else { break }
             frames.append((m.phys + (va - m.start)) / ps)
             va += ps
         }
         return frames
+    }
+
+    /// Whether gup_fast lets a write through to a mapping's pages.
+    static func writableToGup(_ m: Mapping, _ quirks: Set<Quirk>) -> Bool {
+        m.writable || (quirks.contains(.readOnlyHugePudWritable) && m.pageSize == .g2)
+    }
+
+    /// The quirks that made this request's answer differ from a correct walk's.
+    public static func findings(_ space: AddressSpace, start: UInt64, nrPages: UInt64, write: Bool,
+                                quirks: Set<Quirk>) -> [Quirk] {
+        quirks.sorted { $0.rawValue < $1.rawValue }.filter { q in
+            gupFrames(space, start: start, nrPages: nrPages, write: write, quirks: [q])
+                != gupFrames(space, start: start, nrPages: nrPages, write: write)
+        }
     }
 
     /// The walk_page_range() callbacks a correct walk makes over [start, end), in order: holes

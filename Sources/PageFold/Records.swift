@@ -4,8 +4,11 @@ import CShim
 public enum Place: Sendable, Equatable, CustomStringConvertible {
     /// Entry `index` of a page-table page at physical address `tablePA`, walked by `level`.
     case table(level: Level, tablePA: UInt64, index: Int)
-    /// A slot of the simulated kernel stack; `copyOf` is the level whose copy it holds, if any.
+    /// A slot of the walk's frame on the simulated kernel stack; `copyOf` is the level whose copy
+    /// it holds, if any (nil: what is there depends on earlier calls).
     case stack(slot: Int, copyOf: Level?)
+    /// The caller's saved registers, right above the walk's copies: their content depends on the caller.
+    case callerFrame(slot: Int)
     case mm
     /// Inside the arena, but in no table.
     case free
@@ -17,6 +20,7 @@ public enum Place: Sendable, Equatable, CustomStringConvertible {
             self = .table(level: Level(rawValue: Int(p.table_level)) ?? .pte, tablePA: p.table_pa, index: Int(p.index))
         case PF_PLACE_STACK:
             self = .stack(slot: Int(p.index), copyOf: p.slot_copy >= 0 ? Level(rawValue: Int(p.slot_copy)) : nil)
+        case PF_PLACE_CALLER: self = .callerFrame(slot: Int(p.index))
         case PF_PLACE_MM: self = .mm
         case PF_PLACE_FREE: self = .free
         default: self = .outside
@@ -27,14 +31,28 @@ public enum Place: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case let .table(level, pa, index): "\(level) table \(hex(pa))[\(index)]"
         case let .stack(slot, copy?): "stack slot \(slot) (copy of \(copy))"
-        case let .stack(slot, nil): "stack slot \(slot) (unused)"
+        case let .stack(slot, nil): "stack slot \(slot) (no copy: content unknown)"
+        case let .callerFrame(slot): "stack slot \(slot) (the caller's saved registers)"
         case .mm: "mm_struct"
         case .free: "arena memory outside every table"
         case .outside: "outside the arena"
         }
     }
 
-    public var isStack: Bool { if case .stack = self { true } else { false } }
+    public var isStack: Bool {
+        switch self {
+        case .stack, .callerFrame: true
+        default: false
+        }
+    }
+
+    /// A stack slot whose content PageFold does not model: reading it stops the walk.
+    public var isUnknownStack: Bool {
+        switch self {
+        case .stack(_, nil), .callerFrame: true
+        default: false
+        }
+    }
 }
 
 public enum EventKind: String, Sendable, CaseIterable {
@@ -75,18 +93,24 @@ public struct Event: Sendable, Equatable, CustomStringConvertible {
     public let expected: Place?
     /// BUG events: where in the variant's source.
     public let source: String?
+    /// Runaway events: `value` is the next the body computed (else the address a body began at).
+    public var runawayNext = false
 
     public var description: String {
         let at = level.map { "\($0) iteration \(iteration)" } ?? "entry"
         let addr = hex(self.addr)
         switch kind {
+        case .stackRead where place.isUnknownStack:
+            return "\(at) at \(addr) read \(place); the walk was stopped there"
         case .stackRead: return "\(at) at \(addr) read \(place): \(hex(value))"
         case .outsideTable: return "\(at) at \(addr) read \(place): \(hex(value))"
         case .outsideArena: return "\(at) at \(addr) reached address \(hex(value)) outside the arena"
         case .bug: return "\(at) at \(addr) hit BUG() at \(source ?? "?")"
         case .invariantA: return "\(at) at \(addr): pointer at \(place), a fresh walk reaches \(expected.map(\.description) ?? "?") (invariant a)"
         case .invariantB: return "\(at) at \(addr): pointer at \(place), pXd_offset(upper, addr) gives \(expected.map(\.description) ?? "?") (invariant b)"
-        case .runaway: return "\(at) at \(addr) left its range (\(hex(value))); the walk was stopped"
+        case .runaway where runawayNext:
+            return "\(at) at \(addr) ran away: next = \(hex(value)) is not in (addr, end]; the walk was stopped"
+        case .runaway: return "\(at) ran away: a body began at \(hex(value)), outside its range or past the step budget; the walk was stopped"
         }
     }
 }

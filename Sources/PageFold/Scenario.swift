@@ -7,9 +7,12 @@ public struct Scenario: Sendable {
     public let mappings: [MappingSpec]
     public let start: UInt64
     public let nrPages: UInt64
+    /// gup with FOLL_WRITE.
+    public let write: Bool
 
     public init(name: String, summary: String, arch: Arch, levels: Int, mappings: [MappingSpec],
-                start: UInt64, nrPages: UInt64) {
+                start: UInt64, nrPages: UInt64, write: Bool = false) {
+        self.write = write
         self.name = name
         self.summary = summary
         self.arch = arch

@@ -8,7 +8,11 @@ public struct Variant: @unchecked Sendable, Hashable, CustomStringConvertible {
     public let arch: Arch
     public let reference: String
     public let summary: String
+    /// The kernels that ran this code.
+    public let era: String
     public let levels: ClosedRange<Int>
+    /// What these kernels do that a correct walk would not; the Oracle follows them.
+    public let quirks: Set<Quirk>
     /// The registry record; it lives as long as the process (registry or a loaded library).
     let entry: UnsafePointer<pf_variant>
 
@@ -20,20 +24,32 @@ public struct Variant: @unchecked Sendable, Hashable, CustomStringConvertible {
         arch == .s390 ? max(3, levels.lowerBound) : levels.lowerBound
     }
 
-    init?(_ entry: UnsafePointer<pf_variant>) {
+    /// A registry record; `name` overrides the record's (a user header's is named by the header).
+    init?(_ entry: UnsafePointer<pf_variant>, name: String? = nil) {
         let v = entry.pointee
         guard let arch = Arch(c: v.arch) else { return nil }
         self.entry = entry
-        name = String(cString: v.name)
+        self.name = name ?? String(cString: v.name)
         self.arch = arch
         reference = String(cString: v.reference)
         summary = String(cString: v.summary)
+        era = v.era.map { String(cString: $0) } ?? ""
         levels = Int(v.min_levels)...Int(v.max_levels)
+        quirks = Set(Quirk.allCases.filter { v.quirks & $0.c != 0 })
+        let eras = v.era_at
+        eraAt = [eras.0, eras.1, eras.2, eras.3, eras.4, eras.5].map { $0.map { String(cString: $0) } }
+    }
+
+    private let eraAt: [String?]
+
+    /// The kernels that ran this code on a task of `levels` levels.
+    public func era(levels: Int) -> String {
+        (eraAt.indices.contains(levels) ? eraAt[levels] : nil) ?? era
     }
 
     /// Every variant in the registry, in its order.
     public static let all: [Variant] = (0..<pf_nr_variants()).compactMap { i in
-        pf_variant_at(i).flatMap(Variant.init)
+        pf_variant_at(i).flatMap { Variant($0) }
     }
 
     public static func named(_ name: String) throws -> Variant {
@@ -47,4 +63,31 @@ public struct Variant: @unchecked Sendable, Hashable, CustomStringConvertible {
     public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 
     var c: pf_variant { entry.pointee }
+}
+
+/// A kernel behaviour PageFold models because the kernel has it, not because it is right.
+public enum Quirk: String, CaseIterable, Sendable {
+    /// s390 before 3e93d49175a7 (v6.10): hugetlb writes the segment read bit where pud_write()
+    /// tests the region-3 write bit, so gup_fast pins a read-only 2 GB page for FOLL_WRITE.
+    case readOnlyHugePudWritable = "read-only 2 GB hugetlb page reads as writable"
+
+    var c: UInt32 {
+        switch self {
+        case .readOnlyHugePudWritable: PF_QUIRK_RO_HUGE_PUD_WRITABLE
+        }
+    }
+
+    /// A few words for a matrix cell.
+    public var short: String {
+        switch self {
+        case .readOnlyHugePudWritable: "ro 2G writable"
+        }
+    }
+
+    /// The commit that ended it.
+    public var fixedBy: String {
+        switch self {
+        case .readOnlyHugePudWritable: "3e93d49175a7 (v6.10)"
+        }
+    }
 }

@@ -14,8 +14,12 @@ public struct GupResult: Sendable {
     public let events: [Event]
     public let steps: [Step]
     public let invariants: InvariantTally
-    /// BUG() or a runaway loop stopped the walk.
+    /// BUG(), a runaway loop or a read of unknown content stopped the walk.
     public let aborted: Bool
+    /// Events beyond the record's cap (stray stack reads are never cut).
+    public let eventsCut: Int
+    /// The variant's quirks, which the Oracle follows for this result.
+    public let quirks: Set<Quirk>
     let flags: UInt32
 
     public var write: Bool { flags & PF_FOLL_WRITE != 0 }
@@ -36,6 +40,7 @@ public struct WalkResult: Sendable {
     public let steps: [Step]
     public let invariants: InvariantTally
     public let aborted: Bool
+    public let eventsCut: Int
 
     public func iterations(_ level: Level) -> Int { steps.count { $0.level == level } }
     public func events(_ kind: EventKind) -> [Event] { events.filter { $0.kind == kind } }
@@ -80,6 +85,7 @@ extension AddressSpace {
         }
         try checkRange(start: start, end: end)
         let flags = (write ? PF_FOLL_WRITE : 0) | (pin ? PF_FOLL_PIN : PF_FOLL_GET)
+        pf_space_write_leaves(handle, variant.c.leaf_entry)
         var run = pf_run()
         pf_run_init(&run)
         defer { pf_run_free(&run) }
@@ -89,7 +95,7 @@ extension AddressSpace {
         return GupResult(variant: variant.name, start: start, nrPages: nrPages, nr: Int(nr), frames: frames,
                          pageAddresses: frames.map { virtualAddress(ofFrame: $0) },
                          events: events, steps: run.swiftSteps, invariants: run.tally(events),
-                         aborted: run.aborted, flags: flags)
+                         aborted: run.aborted, eventsCut: Int(run.events_cut), quirks: variant.quirks, flags: flags)
     }
 
     /// Drop what a gup run took: unpin_user_pages() or put_page() for each recorded page.
@@ -107,6 +113,7 @@ extension AddressSpace {
             throw PageFoldError("end: \(hex(end)) is not aligned to the \(arch.pageSize)-byte page")
         }
         try checkRange(start: start, end: end)
+        pf_space_write_leaves(handle, variant.c.leaf_entry)
         var run = pf_run()
         pf_run_init(&run)
         defer { pf_run_free(&run) }
@@ -125,7 +132,7 @@ extension AddressSpace {
         let events = run.swiftEvents
         return WalkResult(variant: variant.name, start: start, end: end, returned: Int(ret), visits: visits,
                           events: events, steps: run.swiftSteps, invariants: run.tally(events),
-                          aborted: run.aborted)
+                          aborted: run.aborted, eventsCut: Int(run.events_cut))
     }
 }
 
@@ -136,7 +143,8 @@ extension pf_run {
             let expected: Place? = e.kind == PF_EV_INVARIANT_A || e.kind == PF_EV_INVARIANT_B ? Place(e.expected) : nil
             return Event(kind: EventKind(e.kind), level: Level(rawValue: Int(e.level)), iteration: Int(e.iteration),
                          addr: e.addr, place: Place(e.place), value: e.value, expected: expected,
-                         source: e.file.map { "\(String(cString: $0).split(separator: "/").last ?? ""):\(e.line)" })
+                         source: e.file.map { "\(sourcePath(String(cString: $0))):\(e.line)" },
+                         runawayNext: e.kind == PF_EV_RUNAWAY && e.line == PF_RUNAWAY_NEXT)
         }
     }
 
@@ -153,4 +161,10 @@ extension pf_run {
         InvariantTally(checkedA: Int(checks_a), brokenA: events.count { $0.kind == .invariantA },
                        checkedB: Int(checks_b), brokenB: events.count { $0.kind == .invariantB })
     }
+}
+
+/// A source file as a report names it: relative to the PageFold tree when it is in it.
+func sourcePath(_ file: String) -> String {
+    let root = HeaderCompiler.sourceRoot + "/"
+    return file.hasPrefix(root) ? String(file.dropFirst(root.count)) : file
 }

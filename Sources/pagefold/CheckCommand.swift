@@ -5,62 +5,141 @@ import PageFold
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check a header of patched pXd_* macros against the Oracle and the invariants.",
+        abstract: "Check a header of patched pXd_* helpers and macros (or a variant) against the Oracle.",
         discussion: """
-            FILE is included after the base variant's arch header and patch macros, so it may \
-            #undef and redefine any pXd_* helper. It is compiled with the loop templates by $CC \
-            (default cc) and run over the boundary set at every level count of the base's arch.
-            Fails on wrong pages, a broken prefix, differing pagewalk callbacks, stack or \
-            out-of-table reads, BUG() and invariant (a); invariant (b) is reported only.
+            FILE is included after the base variant's arch header, patch macros and linux/pgtable.h, \
+            as a patch on top of them: a function with a base function's name replaces it where it \
+            stands (every caller gets yours); a macro with a base macro's name is redefined for the \
+            code after the header (the loops). It is built with the loop templates by $CC (default \
+            cc) and run in a worker process over the boundary set at every level count of the base: \
+            a crash, an exit() or a case that outruns --timeout is a failure, never PageFold's.
+            Fails on BUG(), a runaway loop, a stray or out-of-table read, invariant (a), wrong or \
+            missing pages, differing pagewalk callbacks and leaked page references; invariant (b) is \
+            reported only. A header that changes nothing the walkers run is an error (exit 2).
 
-            Example: pagefold check --header examples/headers/prefix-bug.h --base s390-fix
+            Exit status: 0 pass, 1 fail, 2 usage, input or compile error.
+
+            Example: pagefold check --header examples/headers/prefix-bug.h
+                     pagefold check --variant s390-prefix --levels 3 --json
             """
     )
 
     @Option(help: "The header to check.")
-    var header: String
+    var header: String?
 
-    @Option(help: "The variant it builds on.")
-    var base = "s390-fix"
+    @Option(help: "The variant the header builds on (default \(defaultBase)).")
+    var base: String?
+
+    @Option(help: "Check a registered variant instead of a header.")
+    var variant: String?
+
+    @Option(parsing: .upToNextOption, help: "Run only these level counts (e.g. --levels 3 4).")
+    var levels: [Int] = []
+
+    @Option(help: "A space (docs/spec.md) to run besides the boundary set; repeatable.")
+    var space: [String] = []
+
+    @Flag(help: "Print the report as one JSON object (docs/json.md).")
+    var json = false
+
+    @Option(help: "Seconds a compile, or the header's code on one case, may take (default \(formatted(HeaderCompiler.defaultTimeout))).")
+    var timeout: Double = HeaderCompiler.defaultTimeout
+
+    func validate() throws {
+        guard (header == nil) != (variant == nil) else { throw ValidationError("give --header or --variant") }
+        guard variant == nil || base == nil else { throw ValidationError("--base goes with --header, not --variant") }
+        guard timeout > 0 && timeout <= 3600 else { throw ValidationError("--timeout: give 0 to 3600 seconds, not \(timeout)") }
+    }
 
     func run() throws {
         let clock = ContinuousClock()
         let began = clock.now
-        let base = try Variant.named(base)
-        let variant = try HeaderCompiler.compile(header: header, base: base)
-        let compiled = clock.now - began
-        let report = try Conformance.run(variant, progress: progress("checking"))
+        var options = Conformance.Options(levels: levels.isEmpty ? nil : Set(levels))
+        options.spaces = try space.map { ($0, try SpaceSpec.load(path: $0)) }
+        let report: CheckReport
+        var compiled: Duration?
+        if let header {
+            let build = try HeaderCompiler.compile(header: header, base: try Variant.named(base ?? defaultBase), timeout: timeout)
+            compiled = clock.now - began
+            report = try CheckRun.run(build, options: options, timeout: timeout, progress: progress("checking"))
+        } else {
+            report = try CheckRun.run(try Variant.named(variant!), options: options, progress: progress("checking"))
+        }
         let total = clock.now - began
-        print("\(header) on \(base.name): \(report.cases) cases, \(report.invariantChecks) pointer increments checked")
-        print("invariant (b) broken \(report.invariantBBroken) times (reported, not a failure)")
-        print("compile \(ms(compiled)), total \(ms(total))")
-        guard let smallest = report.smallest else {
+        let reproduce = try report.lead.map { try reproduceLine(for: $0) }
+        if json {
+            print(CheckReportJSON.render(report, reproduce: reproduce, compileMs: compiled.map(ms), totalMs: ms(total)))
+        } else {
+            printText(report, reproduce: reproduce, compiled: compiled, total: total)
+        }
+        if !report.passed { throw ExitCode(1) }
+    }
+
+    private func printText(_ report: CheckReport, reproduce: String?, compiled: Duration?, total: Duration) {
+        let levelText = report.levels.map(String.init).joined(separator: ", ")
+        let on = header != nil ? " on \(report.base.name) (\(report.base.era))" : " (\(report.base.era))"
+        print("\(report.subject)\(on): \(report.tally.cases) of \(report.plannedCases) cases on \(report.base.arch.rawValue) \(levelText) levels, \(report.tally.invariantChecks) pointer increments checked")
+        if !report.warnings.isEmpty {
+            print("warnings in \(report.subject):\n\(report.warnings)")
+        }
+        for note in report.notes { print("note: \(note)") }
+        print("invariant (b) broken \(report.tally.invariantBBroken) times (reported, not a failure)")
+        for note in report.quirkNotes { print(note) }
+        print((compiled.map { "compile \(ms($0)) ms, " } ?? "") + "total \(ms(total)) ms")
+        guard let lead = report.lead else {
             print("PASS")
             return
         }
-        let kinds = Dictionary(grouping: report.failures, by: \.kind).map { "\($0.value.count) \($0.key.rawValue)" }.sorted()
-        print("FAIL: \(report.failures.count) failures (\(kinds.joined(separator: ", ")))")
-        print("smallest: \(smallest.kind.rawValue) in \(smallest.walker) on \(smallest.arch.rawValue) \(smallest.levels)-level, \(hex(smallest.start))-\(hex(smallest.end))\(smallest.write ? " FOLL_WRITE" : "")")
-        print("  \(smallest.detail)")
-        let spec = try spacePath(for: smallest)
-        let range = smallest.walker == "gup"
-            ? "gup --start \(hex(smallest.start)) --pages \(smallest.pages)\(smallest.write ? " --write" : "")"
-            : "walk --start \(hex(smallest.start)) --end \(hex(smallest.end))"
-        print("reproduce: pagefold \(range) --header \(header) --base \(base.name) --space \(spec)")
-        throw ExitCode(1)
+        print("FAIL: \(report.failures.count) failures")
+        print("cause: \(lead.kind.rawValue): \(lead.detail)")
+        print("  in \(describe(lead))")
+        var table = TextTable(header: ["levels", "kind", "failures"])
+        table.rows = report.groups.map { [String($0.levels), $0.kind.rawValue, String($0.count)] }
+        print("failures by level count and kind:")
+        print(table.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+        if let reproduce { print("reproduce: \(reproduce)") }
     }
 
-    /// The failing case's boundary-set space, written where the reproduce line can find it.
-    private func spacePath(for f: Conformance.Failure) throws -> String {
-        let (space, _) = try BoundaryCase(arch: f.arch, levels: f.levels).space()
-        let spec = SpaceSpec(arch: f.arch, levels: f.levels, mappings: space.mappings.map(\.spec))
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pagefold-\(f.arch.rawValue)-\(f.levels)l.json").path
-        try spec.json().write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+    private func describe(_ f: Failure) -> String {
+        guard f.end > f.start else { return "\(f.space) on \(f.arch.rawValue)" }
+        return "\(f.walker.rawValue) on \(f.arch.rawValue) \(f.levels)-level, \(hex(f.start))-\(hex(f.end)) (\(f.pages) pages), \(f.space)"
     }
 
-    private func ms(_ d: Duration) -> String {
-        let c = d.components
-        return "\(c.seconds * 1000 + c.attoseconds / 1_000_000_000_000_000) ms"
+    /// A command line that shows the failing case again, and fails the same way: the same header,
+    /// base, space (a file that stays), flags and environment.
+    private func reproduceLine(for f: Failure) throws -> String {
+        var env: [String] = []
+        for key in ["PAGEFOLD_ROOT", "CC"] {
+            if let v = ProcessInfo.processInfo.environment[key], !v.isEmpty { env.append("\(key)=\(shellQuoted(v))") }
+        }
+        let who = header.map { "--header \(shellQuoted(absolute($0))) --base \(base ?? defaultBase)" } ?? "--variant \(variant!)"
+        guard f.end > f.start else {
+            return (env + ["pagefold check \(who)"]).joined(separator: " ")
+        }
+        let spec: SpaceSpec
+        if let user = space.first(where: { $0 == f.space }) {
+            spec = try SpaceSpec.load(path: user)
+        } else {
+            // The boundary set's space for the failing level count, written where it stays.
+            spec = try BoundaryCase(arch: f.arch, levels: f.levels).specs().0
+        }
+        let file = try ReproduceSpace.keep(spec)
+        let range = f.walker == .walk
+            ? "walk \(who) --space \(shellQuoted(file)) --start \(hex(f.start)) --end \(hex(f.end))"
+            : "gup \(who) --space \(shellQuoted(file)) --start \(hex(f.start)) --pages \(hex(f.pages))\(f.write ? " --write" : "")"
+        return (env + ["pagefold \(range)"]).joined(separator: " ")
     }
+}
+
+func ms(_ d: Duration) -> Int {
+    let c = d.components
+    return Int(c.seconds * 1000 + c.attoseconds / 1_000_000_000_000_000)
+}
+
+func shellQuoted(_ s: String) -> String {
+    s.allSatisfy { $0.isLetter || $0.isNumber || "/._-+=:,@".contains($0) } ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}
+
+func absolute(_ path: String) -> String {
+    URL(fileURLWithPath: path).standardizedFileURL.path
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PageFold
 
 struct MatrixCommand: ParsableCommand {
@@ -6,7 +7,10 @@ struct MatrixCommand: ParsableCommand {
         commandName: "matrix",
         abstract: "Every variant at every level count against the named scenario set.",
         discussion: """
+            With --header, the header's rows (built on --base, run in a worker) follow the variants'.
+
             Example: pagefold matrix --markdown > docs/variant-matrix.md
+                     pagefold matrix --header examples/headers/prefix-bug.h
             """
     )
 
@@ -16,16 +20,30 @@ struct MatrixCommand: ParsableCommand {
     @Flag(help: "One JSON array, a row per variant and level count.")
     var json = false
 
+    @Option(help: "A header to add rows for.")
+    var header: String?
+
+    @Option(help: "The variant the header builds on (default \(defaultBase)).")
+    var base: String?
+
+    @Option(help: "Seconds a compile, or the header's code on one level count, may take (default \(formatted(HeaderCompiler.defaultTimeout))).")
+    var timeout: Double = HeaderCompiler.defaultTimeout
+
     func run() throws {
         guard !(markdown && json) else { throw ValidationError("give --markdown or --json, not both") }
-        let rows = try Matrix.rows(progress: progress("matrix"))
+        guard header != nil || base == nil else { throw ValidationError("--base goes with --header") }
+        var rows = try Matrix.rows(progress: progress("matrix"))
+        if let header {
+            let build = try HeaderCompiler.compile(header: header, base: try Variant.named(base ?? defaultBase), timeout: timeout)
+            rows += try MatrixRows.header(build, timeout: timeout)
+        }
         if json {
             print(Matrix.json(rows).render())
         } else if markdown {
-            print(Matrix.document(rows), terminator: "")
+            print(header == nil ? Matrix.document(rows) : Matrix.markdown(rows), terminator: "")
         } else {
             var table = TextTable(header: ["variant", "levels"] + Matrix.columns)
-            table.rows = rows.map { [$0.variant.name, String($0.levels)] + $0.cells }
+            table.rows = rows.map { [$0.name, String($0.levels)] + $0.cells }
             print(table.render())
         }
     }

@@ -2,25 +2,81 @@ import ArgumentParser
 import Foundation
 import PageFold
 
-/// Which variant runs: a registered one, or a user header on a base.
+/// The base a header builds on when none is named: the merged fix as s390 runs it today.
+let defaultBase = "s390-fix-v6.10"
+
+/// Which variant runs: a registered one, or a user header on a base (built, then run in a worker).
 struct VariantOptions: ParsableArguments {
     @Option(help: "A registered variant (see `pagefold matrix`).")
     var variant: String?
 
-    @Option(help: "A C header of patched pXd_* macros, compiled on --base instead of --variant.")
+    @Option(help: "A C header of patched pXd_* helpers and macros, built on --base and run in a worker.")
     var header: String?
 
-    @Option(help: "The variant --header builds on (default s390-fix).")
+    @Option(help: "The variant --header builds on (default \(defaultBase)).")
     var base: String?
 
-    func resolve() throws -> Variant {
+    @Option(help: "Seconds a compile, or the header's code on one case, may take (default \(formatted(HeaderCompiler.defaultTimeout))).")
+    var timeout: Double = HeaderCompiler.defaultTimeout
+
+    /// A built header's library: how a worker is told what to load.
+    @Option(help: .hidden) var library: String?
+    @Option(help: .hidden) var libraryName: String?
+
+    func validate() throws {
+        guard timeout > 0 && timeout <= 3600 else { throw ValidationError("--timeout: give 0 to 3600 seconds, not \(timeout)") }
+    }
+
+    func baseVariant() throws -> Variant { try Variant.named(base ?? defaultBase) }
+
+    /// A registered variant, or (in a worker) the header's library; nil when a header must be built.
+    func resolveHere() throws -> Variant? {
+        if let library {
+            return try WorkerSide.load(library, as: libraryName ?? library)
+        }
         if let header {
             guard variant == nil else { throw ValidationError("give --variant or --header, not both") }
-            return try HeaderCompiler.compile(header: header, base: try Variant.named(base ?? "s390-fix"))
+            _ = header
+            return nil
         }
         guard let variant else { throw ValidationError("missing --variant (or --header)") }
+        guard base == nil else { throw ValidationError("--base goes with --header, not --variant") }
         return try Variant.named(variant)
     }
+
+    /// The base's arch for a header, or the variant's.
+    func arch() throws -> Arch {
+        if header != nil || library != nil { return try baseVariant().arch }
+        return try Variant.named(variant ?? "").arch
+    }
+}
+
+/// `gup` and `walk` with --header: build it, then run this same command in a worker on the built
+/// library, passing its output and exit status through. A crash, exit() or time-out of the
+/// header's code is a failure (exit 1), never PageFold's.
+func relayToWorker(_ which: VariantOptions) throws -> Never {
+    guard let header = which.header else { fatalError("relayToWorker without --header") }
+    let build = try HeaderCompiler.compile(header: header, base: try which.baseVariant(), timeout: which.timeout)
+    if !build.warnings.isEmpty { FileHandle.standardError.write(Data("warnings in \(header):\n\(build.warnings)\n".utf8)) }
+    var args = removingOptions(Array(CommandLine.arguments.dropFirst()), ["--header", "--base", "--timeout"])
+    args += ["--library", build.library, "--library-name", header, "--base", build.base.name]
+    let (status, why) = try WorkerRelay.run(args, build: build, timeout: which.timeout)
+    if let status { exit(status) }
+    FileHandle.standardError.write(Data("FAIL: the header's code \(why)\n".utf8))
+    exit(1)
+}
+
+/// The arguments without these options and their values (`--opt value` and `--opt=value`).
+func removingOptions(_ args: [String], _ names: Set<String>) -> [String] {
+    var out: [String] = []
+    var skip = false
+    for a in args {
+        if skip { skip = false; continue }
+        if names.contains(a) { skip = true; continue }
+        if let eq = a.firstIndex(of: "="), names.contains(String(a[..<eq])) { continue }
+        out.append(a)
+    }
+    return out
 }
 
 /// The address space: a JSON spec, or an arch and a level count with a default mapping.
@@ -75,6 +131,10 @@ func address(_ text: String, _ option: String) throws -> UInt64 {
     return v
 }
 
+func formatted(_ seconds: Double) -> String {
+    seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+}
+
 /// Colour only on a terminal, and never with NO_COLOR set.
 var useColor: Bool {
     isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
@@ -83,8 +143,12 @@ var useColor: Bool {
 /// Progress on stderr when it is a terminal; nothing when piped.
 func progress(_ label: String) -> (Int, Int) -> Void {
     guard isatty(STDERR_FILENO) != 0 else { return { _, _ in } }
+    var last = -1
     return { done, total in
-        FileHandle.standardError.write(Data("\r\(label) \(done)/\(total)\(done == total ? "\n" : "")".utf8))
+        let pct = total > 0 ? done * 100 / total : 100
+        guard pct != last || done == total else { return }
+        last = pct
+        FileHandle.standardError.write(Data("\r\(label) \(done)/\(total)\(done == total ? "\r\u{1b}[K" : "")".utf8))
     }
 }
 

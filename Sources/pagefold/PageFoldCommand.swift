@@ -14,12 +14,16 @@ struct PageFoldCommand: ParsableCommand {
             Exit status: 0 on success (check: pass), 1 when check fails, 2 on a usage, input or \
             compile error.
             """,
-        subcommands: [SeedCommand.self, CheckCommand.self, GupCommand.self, WalkCommand.self, MatrixCommand.self],
+        subcommands: [SeedCommand.self, CheckCommand.self, GupCommand.self, WalkCommand.self, MatrixCommand.self,
+                      WorkerCommand.self],
         defaultSubcommand: SeedCommand.self
     )
 
     /// ArgumentParser exits 64 on a usage error; PageFold's contract is 2, as for bad input.
     static func main() {
+        // Scratch directories and child process groups go on every way out.
+        Cleanup.shared.installSignalHandlers()
+        atexit { Cleanup.shared.runAll() }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -1,4 +1,3 @@
-
 /// The exhaustive boundary set: spaces with mappings around a boundary of every real level, and
 /// every range that starts within ±2 pages of such a boundary and crosses 0, 1 or 2 boundaries.
 public struct BoundaryCase: Sendable, CustomStringConvertible {
@@ -17,10 +16,18 @@ public struct BoundaryCase: Sendable, CustomStringConvertible {
         arch.levelRange.map { BoundaryCase(arch: arch, levels: $0) }
     }
 
-    /// The entry boundaries the space is built around, per real table below the top and the top:
-    /// B = 3 << shift (4K mappings, the page above B read-only) and L = 5 << shift (a leaf above B
-    /// where the level has one), plus the user limit.
-    public func space() throws -> (AddressSpace, [UInt64]) {
+    /*
+     * Per real table T above the pte level, with S = T's shift and p a base page:
+     *
+     *      3<<S-3p       3<<S  3<<S+p      3<<S+3p      5<<S-2p  5<<S        7<<S-2p  7<<S         9<<S-2p  9<<S
+     *   ...|-- rw --|-- rw --|-- ro --|-- rw --|...      |--rw--|== leaf rw ==| |--rw--|== leaf ro ==|  |--rw--|  (empty T entry)
+     *
+     * so every leaf size and the pte level are there writable and read-only, each right after
+     * base pages, every range below runs with and without FOLL_WRITE, and at 9<<S a walk runs out
+     * of base pages into an empty entry of T itself (its table exists: the pages before are in
+     * it). Then the top of the user range (asce_limit, TASK_SIZE or the end of the address space).
+     */
+    public func specs() throws -> (SpaceSpec, [UInt64]) {
         let geo = try Geometry(arch: arch, levels: levels)
         let ps = geo.pageSize
         let small: PageSize = arch == .arm64 ? .k16 : .k4
@@ -33,26 +40,34 @@ public struct BoundaryCase: Sendable, CustomStringConvertible {
             specs.append(MappingSpec(start: b - 3 * ps, end: b, pageSize: small))
             specs.append(MappingSpec(start: b, end: b + ps, pageSize: small, writable: false))
             specs.append(MappingSpec(start: b + ps, end: b + 3 * ps, pageSize: small))
-            // A leaf starting on a boundary of its own size, right after 4K pages.
             if let leaf = t.leaf {
-                let l: UInt64 = 5 << UInt64(t.shift)
-                guard l + leaf.bytes <= geo.userLimit else { continue }
-                points.append(l)
-                specs.append(MappingSpec(start: l - 2 * ps, end: l, pageSize: small))
-                specs.append(MappingSpec(start: l, end: l + leaf.bytes, pageSize: leaf,
-                                         writable: t.shift % 2 == 0))
+                for (k, writable) in [(UInt64(5), true), (7, false)] {
+                    let l: UInt64 = k << UInt64(t.shift)
+                    guard l + leaf.bytes <= geo.userLimit else { continue }
+                    points.append(l)
+                    specs.append(MappingSpec(start: l - 2 * ps, end: l, pageSize: small))
+                    specs.append(MappingSpec(start: l, end: l + leaf.bytes, pageSize: leaf, writable: writable))
+                }
+            }
+            let h: UInt64 = 9 << UInt64(t.shift)
+            if t.shift < 60 && h < geo.userLimit {
+                points.append(h)
+                specs.append(MappingSpec(start: h - 2 * ps, end: h, pageSize: small))
             }
         }
-        // The top of the user range: asce_limit, TASK_SIZE or the end of the address space.
         specs.append(MappingSpec(start: geo.userLimit - 3 * ps, end: geo.userLimit, pageSize: small))
         points.append(geo.userLimit)
-        return (try AddressSpace(arch: arch, levels: levels, mappings: specs), points)
+        return (SpaceSpec(arch: arch, levels: levels, mappings: specs), points)
+    }
+
+    public func space() throws -> (AddressSpace, [UInt64]) {
+        let (spec, points) = try specs()
+        return (try spec.makeSpace(), points)
     }
 
     /// Ranges [start, end) around each point: start = point + k pages (k in -2...2), end after
     /// crossing 0, 1 or 2 boundaries of any real level (a boundary is where an entry starts).
-    public func ranges(in space: AddressSpace, around points: [UInt64]) -> [(UInt64, UInt64)] {
-        let geo = space.geometry
+    public static func ranges(_ geo: Geometry, around points: [UInt64]) -> [(UInt64, UInt64)] {
         let ps = geo.pageSize
         var out: [(UInt64, UInt64)] = []
         for p in points {
@@ -71,7 +86,7 @@ public struct BoundaryCase: Sendable, CustomStringConvertible {
                     if !o && e <= geo.userLimit { ends.append(e) }
                 }
                 if high == geo.userLimit { ends.append(geo.userLimit) }
-                for end in Set(ends) where end > start {
+                for end in Set(ends).sorted() where end > start {
                     out.append((start, end))
                 }
             }

@@ -1,16 +1,28 @@
 import CShim
 import Foundation
 
-/// Builds a user's patched macro header into a variant: the base variant's arch header and patch
-/// macros, then the user's header (which may #undef and redefine any pXd_* helper), then the loop
-/// templates, compiled with the system C compiler into a shared library and loaded with dlopen.
+/// A user's header built into a variant library: the base variant's arch header and patch macros,
+/// linux/pgtable.h, then the user's header, then the loop templates, compiled by $CC into a shared
+/// library. The library is only ever loaded by a worker process (`Worker`).
+public struct HeaderBuild: Sendable {
+    public let header: String
+    public let base: Variant
+    /// The shared library, inside `scratch`.
+    public let library: String
+    /// The compiler's diagnostics about the header, as it printed them (warnings do not fail).
+    public let warnings: String
+    /// Redefinitions that reach only code after the header: earlier definitions keep the old one.
+    public let notes: [String]
+    let scratch: ScratchDirectory
+}
+
 public enum HeaderCompiler {
     /// The PageFold source tree that holds include/ and CShim/: $PAGEFOLD_ROOT, or the tree this
     /// library was built from.
     public static var sourceRoot: String {
         if let root = ProcessInfo.processInfo.environment["PAGEFOLD_ROOT"], !root.isEmpty { return root }
         return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().path
+            .deletingLastPathComponent().deletingLastPathComponent().path
     }
 
     /// The compiler: $CC, else cc.
@@ -18,59 +30,119 @@ public enum HeaderCompiler {
         ProcessInfo.processInfo.environment["CC"].flatMap { $0.isEmpty ? nil : $0 } ?? "cc"
     }
 
-    /// The longest a compile may take before it is stopped (a runaway #include, say).
-    public static let timeout: TimeInterval = 60
+    /// The time a compile, or a case in the worker, may take before it is stopped.
+    public static let defaultTimeout: Double = 20
     /// The address space a compile may use (ulimit -v), so an exploding macro fails, not the machine.
     public static let memoryLimitKB = 2 << 20
+    /// The largest header read.
+    public static let maxHeaderBytes = 1 << 20
 
-    public static func compile(header: String, base: Variant) throws -> Variant {
-        let headerURL = URL(fileURLWithPath: header).standardizedFileURL
-        guard let text = try? String(contentsOf: headerURL, encoding: .utf8) else {
-            throw PageFoldError("header: cannot read \(header): no such file or not UTF-8 text")
-        }
+    /// Flags every variant library is built with: line tables (-g1; DWARF 4, which binutils 2.40's
+    /// addr2line reads right) so that a crash in the header's code can name its line, and as errors
+    /// what would otherwise only show when the library is loaded: a function never declared.
+    static let flags = ["-O1", "-g1", "-gdwarf-4", "-std=gnu11", "-fPIC", "-fvisibility=hidden", "-fno-asynchronous-unwind-tables",
+                        "-Wall", "-Wno-unused-function", "-Werror=implicit-function-declaration"]
+
+    public static func compile(header: String, base: Variant, timeout: Double = defaultTimeout) throws -> HeaderBuild {
+        let headerPath = URL(fileURLWithPath: header).standardizedFileURL.path
+        let text = try readHeader(headerPath, as: header)
         guard definesSomething(text) else {
             throw PageFoldError("header: \(header) defines nothing: it has no code outside comments")
         }
         let root = sourceRoot
-        let baseHeader = "\(root)/CShim/variants/\(base.name.replacingOccurrences(of: "-", with: "_")).h"
+        let baseHeader = "\(root)/CShim/variants/\(base.name.replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: ".", with: "_")).h"
         guard FileManager.default.fileExists(atPath: baseHeader) else {
             throw PageFoldError("base: cannot find \(baseHeader); set PAGEFOLD_ROOT to the PageFold source tree")
         }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pagefold-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchDirectory()
+        let cache = BuildCache(root: root, compiler: compiler, scratch: scratch)
 
-        let name = headerURL.lastPathComponent
-        let unit = """
-            #include "\(baseHeader)"
-            #include "\(headerURL.path)"
-            #define PF_VARIANT_ID user
-            #define PF_VARIANT_INFO .name = "\(cString(name))", .arch_name = "\(base.arch.rawValue)", \\
-                .reference = "\(cString(headerURL.path)) on \(base.name)", .summary = "user header on \(base.name)", \\
-                .arch = \(base.arch.cName), .min_levels = \(base.levels.lowerBound), .max_levels = \(base.levels.upperBound)
-            #include "\(root)/CShim/mm/variant.h"
+        // The base's own code, built while the header is analysed and compiled.
+        let baseUnit = unit(root: root, variantHeader: baseHeader, base: base, undefs: [], header: nil)
+        let pending = try cache.start(baseAssembly: baseUnit, named: base.name, timeout: timeout)
 
-            """
-        let source = dir.appendingPathComponent("user_variant.c")
-        try unit.write(to: source, atomically: true, encoding: .utf8)
-        let library = dir.appendingPathComponent("libuser_variant.so")
-        // The variant, with its own copy of the arena seam and hooks: the library needs nothing
-        // from the process that loads it, and -fvisibility=hidden keeps the copies private.
-        let args = ["-shared", "-fPIC", "-O1", "-std=gnu11", "-fvisibility=hidden", "-I\(root)/include",
-                    "-o", library.path, source.path, "\(root)/CShim/arena.c", "\(root)/CShim/call.c",
-                    "\(root)/CShim/mm/folio.c"]
-        let (status, output) = try run(compiler, args, on: header)
-        guard status == 0 else {
-            throw PageFoldError("compile: \(compiler) failed on \(header):\n\(output)")
+        let mine = try Ctags.run([headerPath], timeout: timeout)
+        let closure = try cache.closure(of: baseHeader, timeout: timeout)
+        let theirs = try cache.definitions(in: closure, timeout: timeout)
+        let plan = Replacement(header: mine, base: theirs, root: root, variantHeader: baseHeader)
+        let tree = try plan.write(into: scratch)
+
+        let userUnit = unit(root: root, variantHeader: tree.variantHeader, base: base, undefs: plan.undefs, header: headerPath)
+        let source = scratch.file("user_variant.c")
+        try userUnit.write(toFile: source, atomically: true, encoding: .utf8)
+        let assembly = scratch.file("user_variant.s")
+        let (end, output) = try run([compiler] + flags + tree.includeDirs.flatMap { ["-I", $0] }
+            + ["-I", "\(root)/include", "-S", "-o", assembly, source], timeout: timeout, on: header)
+        let shown = tree.unmap(output)
+        guard end == .exited(0) else {
+            throw PageFoldError("compile: \(compiler) failed on \(header):\n\(shown)")
         }
-        guard let handle = dlopen(library.path, RTLD_NOW | RTLD_LOCAL) else {
+        let support = try cache.support(timeout: timeout)
+        let baseAssembly = try pending.finish()
+
+        let object = scratch.file("user_variant.o")
+        let library = scratch.file("libuser_variant.so")
+        let (assembled, asOutput) = try run([compiler, "-c", "-o", object, assembly], timeout: timeout, on: header)
+        guard assembled == .exited(0) else { throw PageFoldError("compile: cannot assemble \(header):\n\(asOutput)") }
+        let (linked, ldOutput) = try run([compiler, "-shared", "-Wl,-z,defs", "-Wl,--wrap=exit,--wrap=_exit", "-o", library, object] + support,
+                                         timeout: timeout, on: header)
+        guard linked == .exited(0) else {
+            throw PageFoldError("compile: \(header) uses what it never defines:\n" + undefined(ldOutput, in: mine))
+        }
+        let warnings = diagnostics(about: headerPath, in: shown)
+        if try sameCode(assembly, baseAssembly) {
+            let shownWarnings = warnings.isEmpty ? "" : "\nwarnings in \(header):\n\(warnings)"
+            throw PageFoldError(NoChange(header: header, headerPath: headerPath, base: base, mine: mine,
+                                         theirs: theirs, root: root).message + shownWarnings)
+        }
+        return HeaderBuild(header: header, base: base, library: library, warnings: warnings,
+                           notes: NoChange(header: header, headerPath: headerPath, base: base, mine: mine,
+                                           theirs: theirs, root: root).laterOnly(plan: plan),
+                           scratch: scratch)
+    }
+
+    /// Load a built library's registry record. Only a worker does this: the header's code runs here.
+    public static func load(_ library: String, as name: String) throws -> Variant {
+        guard let handle = dlopen(library, RTLD_NOW | RTLD_LOCAL) else {
             throw PageFoldError("compile: cannot load the built variant: \(String(cString: dlerror()))")
         }
         guard let symbol = dlsym(handle, "pf_variant_user"),
-              let variant = Variant(symbol.assumingMemoryBound(to: pf_variant.self)) else {
+              let variant = Variant(symbol.assumingMemoryBound(to: pf_variant.self), name: name) else {
             throw PageFoldError("compile: the built variant has no registry record")
         }
         return variant
+    }
+
+    /// The translation unit: the base variant's header (arch header and patch macros), the
+    /// generic headers, then the user's header, then the templates.
+    static func unit(root: String, variantHeader: String, base: Variant, undefs: [String], header: String?) -> String {
+        var lines = ["#include \"\(variantHeader)\"", "#include <linux/pgtable.h>", "#include <linux/mm.h>",
+                     "#include <linux/pagewalk.h>"]
+        lines += undefs.map { "#undef \($0)" }
+        if let header { lines.append("#include \"\(header)\"") }
+        lines += [
+            "#define PF_VARIANT_ID user",
+            "#define PF_VARIANT_INFO .name = \"user\", .arch_name = \"\(base.arch.rawValue)\", .reference = \"\", \\",
+            "    .summary = \"\", .era = \"\(base.era)\", .arch = \(base.arch.cName), .quirks = \(base.quirksC), \\",
+            "    .min_levels = \(base.levels.lowerBound), .max_levels = \(base.levels.upperBound)",
+            "#include \"\(root)/CShim/mm/variant.h\"",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func readHeader(_ path: String, as given: String) throws -> String {
+        var st = stat()
+        guard stat(path, &st) == 0 else { throw PageFoldError("header: cannot read \(given): no such file") }
+        guard st.st_mode & S_IFMT == S_IFREG else {
+            throw PageFoldError("header: \(given) is not a regular file")
+        }
+        guard st.st_size <= maxHeaderBytes else {
+            throw PageFoldError("header: \(given) is larger than \(maxHeaderBytes) bytes")
+        }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw PageFoldError("header: cannot read \(given): not UTF-8 text")
+        }
+        return text
     }
 
     /// Anything left once comments and blank space are gone.
@@ -91,33 +163,66 @@ public enum HeaderCompiler {
         return out.contains { !$0.isWhitespace }
     }
 
-    private static func cString(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    /// The same machine code: the two assembly files without what only describes it (file names,
+    /// line numbers, the debug sections, the labels that delimit them) and the compiler's tag.
+    static func sameCode(_ a: String, _ b: String) throws -> Bool {
+        let described = try! Regex(#"^\.(file|loc|cfi_|ident)|^\.L(text|etext|debug|LRL|VL|BB|BE|FB|FE|LST|LVU)\w*:"#)
+        func code(_ path: String) throws -> [Substring] {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw PageFoldError("compile: cannot read \(path)")
+            }
+            var out: [Substring] = []
+            var debug = false
+            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+                let t = line.drop { $0 == "\t" || $0 == " " }
+                if t.hasPrefix(".section") {
+                    debug = t.dropFirst(".section".count).drop { $0 == "\t" || $0 == " " }.hasPrefix(".debug_")
+                }
+                if debug || t.firstMatch(of: described) != nil { continue }
+                out.append(t)
+            }
+            return out
+        }
+        return try code(a) == code(b)
     }
 
-    /// Run a program, with its output and a time limit.
-    private static func run(_ program: String, _ args: [String], on header: String) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "ulimit -v \(memoryLimitKB) && exec \"$0\" \"$@\"", program] + args
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        do {
-            try process.run()
-        } catch {
-            throw PageFoldError("compile: cannot run \(program): \(error.localizedDescription)")
+    /// The diagnostic blocks that point into the header (a location line and what follows it).
+    static func diagnostics(about path: String, in output: String) -> String {
+        var keep: [Substring] = []
+        var inBlock = false
+        let location = try! Regex(#"^[^ ].*:\d+:\d+: (warning|error|note):"#)
+        for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.firstMatch(of: location) != nil || line.hasPrefix("In file included from") {
+                inBlock = line.hasPrefix(path + ":")
+            }
+            if inBlock { keep.append(line) }
         }
-        let timer = DispatchWorkItem { process.terminate() }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        timer.cancel()
-        let output = String(decoding: data, as: UTF8.self)
-        if process.terminationReason == .uncaughtSignal {
-            throw PageFoldError("compile: \(program) was stopped after \(Int(timeout)) s on \(header)")
+        return keep.joined(separator: "\n")
+    }
+
+    /// The linker's undefined references, with the header's declaration of each where it has one.
+    static func undefined(_ output: String, in mine: [Definition]) -> String {
+        let names = Set(output.matches(of: try! Regex(#"undefined reference to `([^']+)'"#)).compactMap {
+            $0.output[1].substring.map(String.init)
+        })
+        guard !names.isEmpty else { return output }
+        return names.sorted().map { name in
+            if let d = mine.first(where: { $0.name == name }) {
+                return "\(d.location): \(name) is declared but never defined"
+            }
+            return "\(name) is called but defined nowhere"
+        }.joined(separator: "\n")
+    }
+
+    /// Run a compiler with standard input from /dev/null, in its own process group, within the
+    /// time and memory limits; the whole group goes when the time is up.
+    static func run(_ argv: [String], timeout: Double, on header: String) throws -> (Termination, String) {
+        let process = try Subprocess(["/bin/sh", "-c", "ulimit -v \(memoryLimitKB) && exec \"$0\" \"$@\""] + argv)
+        let (end, output) = process.wait(limit: timeout)
+        if case .timedOut = end {
+            throw PageFoldError("compile: \(argv[0]) was stopped after \(formatSeconds(timeout)) s on \(header) (an #include of a pipe or a device?)")
         }
-        return (process.terminationStatus, output)
+        return (end, output)
     }
 }
 
@@ -129,5 +234,11 @@ extension Arch {
         case .x86: "PF_ARCH_X86"
         case .arm64: "PF_ARCH_ARM64"
         }
+    }
+}
+
+extension Variant {
+    var quirksC: String {
+        quirks.isEmpty ? "0" : quirks.map { "\($0.c)u" }.joined(separator: " | ")
     }
 }

@@ -14,14 +14,14 @@ public struct Picture {
         title = "\(r.variant): gup_fast \(hex(r.start)) + \(r.nrPages) pages (\(space.arch.rawValue), \(space.levels) levels)"
         steps = r.steps
         events = r.events
-        let expected = Oracle.gupFrames(space, start: r.start, nrPages: r.nrPages, write: r.write)
+        let expected = Oracle.gupFrames(space, start: r.start, nrPages: r.nrPages, write: r.write, quirks: r.quirks)
         let wrong = zip(r.frames, expected).count { $0 != $1 }
         footer = ["pages: " + (r.pageAddresses.isEmpty ? "none" : r.pageAddresses.map { $0.map { hex($0) } ?? "?" }.joined(separator: " ")),
                   "\(r.nr) of \(r.nrPages) recorded, \(wrong) wrong, the oracle expects \(expected.count)"]
     }
 
     public init(walk r: WalkResult, space: AddressSpace) {
-        title = "\(r.variant): walk_page_range \(hex(r.start))-\(hex(r.end)) (\(space.arch.rawValue), \(space.levels) levels)"
+        title = "\(r.variant): walk_page_range_novma \(hex(r.start))-\(hex(r.end)) (\(space.arch.rawValue), \(space.levels) levels)"
         steps = r.steps
         events = r.events
         footer = r.holes.map { "hole \(hex($0.start))-\(hex($0.end)) depth \($0.depth ?? -1)" }

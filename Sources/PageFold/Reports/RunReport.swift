@@ -1,6 +1,6 @@
 /// The JSON form of a gup or walk run (documented in docs/json.md).
 public enum RunReport {
-    public static func gup(_ r: GupResult, space: AddressSpace) -> JSON {
+    public static func gup(_ r: GupResult, space: AddressSpace, failures: [Failure] = []) -> JSON {
         .object([
             ("variant", .string(r.variant)),
             ("walker", .string("gup")),
@@ -10,9 +10,11 @@ public enum RunReport {
             ("pages_requested", .int(Int(r.nrPages))),
             ("nr", .int(r.nr)),
             ("pages", .array(r.pageAddresses.map { $0.map(JSON.hex) ?? .null })),
-            ("expected_pages", .array(Oracle.gupFrames(space, start: r.start, nrPages: r.nrPages, write: r.write)
+            ("expected_pages", .array(Oracle.gupFrames(space, start: r.start, nrPages: r.nrPages, write: r.write, quirks: r.quirks)
                 .compactMap { space.virtualAddress(ofFrame: $0) }.map(JSON.hex))),
             ("aborted", .bool(r.aborted)),
+            ("events_cut", .int(r.eventsCut)),
+            ("failures", .array(failures.map(CheckReportJSON.failure))),
             ("events", events(r.events)),
             ("iterations", iterations(r.steps)),
             ("invariants", invariants(r.invariants)),
@@ -20,7 +22,7 @@ public enum RunReport {
         ])
     }
 
-    public static func walk(_ r: WalkResult, space: AddressSpace) -> JSON {
+    public static func walk(_ r: WalkResult, space: AddressSpace, failures: [Failure] = []) -> JSON {
         .object([
             ("variant", .string(r.variant)),
             ("walker", .string("walk")),
@@ -30,6 +32,8 @@ public enum RunReport {
             ("end", .hex(r.end)),
             ("nr", .int(r.returned)),
             ("aborted", .bool(r.aborted)),
+            ("events_cut", .int(r.eventsCut)),
+            ("failures", .array(failures.map(CheckReportJSON.failure))),
             ("holes", .array(r.holes.map {
                 .object([("start", .hex($0.start)), ("end", .hex($0.end)), ("depth", .int($0.depth ?? -1))])
             })),
