@@ -33,6 +33,7 @@ let invariantTable: [Expectation] = [
     Expectation(variant: "s390-rfc-v1", gupA: true, gupB: true, walkA: true, walkB: false),
     Expectation(variant: "s390-rfc-v2", gupA: true, gupB: true, walkA: true, walkB: true),
     Expectation(variant: "s390-fix", gupA: true, gupB: false, walkA: true, walkB: false),
+    Expectation(variant: "s390-fix-v6.10", gupA: true, gupB: false, walkA: true, walkB: false),
     Expectation(variant: "x86-la57", gupA: true, gupB: true, walkA: true, walkB: true),
     Expectation(variant: "arm64-lpa2-prefix", gupA: true, gupB: true, walkA: true, walkB: true, gupVacuous: true),
     Expectation(variant: "arm64-lpa2-fix", gupA: true, gupB: true, walkA: true, walkB: true),
@@ -64,7 +65,7 @@ struct InvariantTableTests {
     }
 
     @Test("Where (b) breaks on s390, it breaks at the pud level on iteration 2, with the pointer on the region-3 table",
-          arguments: ["s390-rfc-v1", "s390-fix"])
+          arguments: ["s390-rfc-v1", "s390-fix", "s390-fix-v6.10"])
     func middleLevelIteration(name: String) throws {
         let space = try Scenario.seed.makeSpace()
         let walk = try space.walkPageRange(variant(name), start: Scenario.seed.start, end: Scenario.seed.end)

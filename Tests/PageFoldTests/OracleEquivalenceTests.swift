@@ -3,10 +3,12 @@ import PageFold
 
 @Suite("Every fixed variant equals the Oracle over the boundary set")
 struct OracleEquivalenceTests {
-    @Test(arguments: BoundaryCase.all)
+    /// Every arch and level count some fixed variant runs on (s390 2-level tasks ended in v5.7,
+    /// before any fix: only the pre-fix variant runs them).
+    @Test(arguments: BoundaryCase.all.filter { c in Variant.all.contains { runsFixed($0, c.levels) && $0.arch == c.arch } })
     func boundarySet(_ c: BoundaryCase) throws {
         let (space, points) = try c.space()
-        let ranges = c.ranges(in: space, around: points)
+        let ranges = BoundaryCase.ranges(space.geometry, around: points)
         #expect(ranges.count >= 10 * points.count)
         let variants = Variant.all.filter {
             runsFixed($0, c.levels) && $0.arch == c.arch && $0.levels.contains(c.levels)
@@ -17,7 +19,7 @@ struct OracleEquivalenceTests {
             for (start, end) in ranges {
                 let nrPages = (end - start) / space.arch.pageSize
                 for write in [false, true] {
-                    let expected = Oracle.gupFrames(space, start: start, nrPages: nrPages, write: write)
+                    let expected = Oracle.gupFrames(space, start: start, nrPages: nrPages, write: write, quirks: v.quirks)
                     let gup = try space.gupFast(v, start: start, nrPages: nrPages, write: write)
                     mappedPagesSeen += expected.count
                     #expect(gup.frames == expected, "\(v.name) gup \(hex(start))-\(hex(end)) write \(write)")
