@@ -166,24 +166,35 @@ public enum HeaderCompiler {
     /// The same machine code: the two assembly files without what only describes it (file names,
     /// line numbers, the debug sections, the labels that delimit them) and the compiler's tag.
     static func sameCode(_ a: String, _ b: String) throws -> Bool {
-        let described = try! Regex(#"^\.(file|loc|cfi_|ident)|^\.L(text|etext|debug|LRL|VL|BB|BE|FB|FE|LST|LVU)\w*:"#)
-        func code(_ path: String) throws -> [Substring] {
+        func code(_ path: String) throws -> [ArraySlice<UInt8>] {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw PageFoldError("compile: cannot read \(path)")
             }
-            var out: [Substring] = []
+            let bytes = [UInt8](data)
+            var out: [ArraySlice<UInt8>] = []
             var debug = false
-            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-                let t = line.drop { $0 == "\t" || $0 == " " }
-                if t.hasPrefix(".section") {
-                    debug = t.dropFirst(".section".count).drop { $0 == "\t" || $0 == " " }.hasPrefix(".debug_")
+            for line in bytes.split(separator: UInt8(ascii: "\n")) {
+                let t = line.drop { $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: " ") }
+                if t.starts(with: Array(".section".utf8)) {
+                    debug = t.dropFirst(8).drop { $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: " ") }
+                        .starts(with: Array(".debug_".utf8))
                 }
-                if debug || t.firstMatch(of: described) != nil { continue }
+                if debug || describes(t) { continue }
                 out.append(t)
             }
             return out
         }
         return try code(a) == code(b)
+    }
+
+    /// Directives and labels that describe code without being it.
+    private static let directives = [".file", ".loc", ".cfi_", ".ident"].map { Array($0.utf8) }
+    private static let labels = ["text", "etext", "debug", "LRL", "VL", "BB", "BE", "FB", "FE", "LST", "LVU"]
+        .map { Array(".L\($0)".utf8) }
+
+    private static func describes(_ t: ArraySlice<UInt8>) -> Bool {
+        if directives.contains(where: { t.starts(with: $0) }) { return true }
+        return t.last == UInt8(ascii: ":") && labels.contains { t.starts(with: $0) }
     }
 
     /// The diagnostic blocks that point into the header (a location line and what follows it).

@@ -18,13 +18,18 @@ public struct Picture {
         let wrong = zip(r.frames, expected).count { $0 != $1 }
         footer = ["pages: " + (r.pageAddresses.isEmpty ? "none" : r.pageAddresses.map { $0.map { hex($0) } ?? "?" }.joined(separator: " ")),
                   "\(r.nr) of \(r.nrPages) recorded, \(wrong) wrong, the oracle expects \(expected.count)"]
+            + Picture.cut(r.eventsCut)
     }
 
     public init(walk r: WalkResult, space: AddressSpace) {
         title = "\(r.variant): walk_page_range_novma \(hex(r.start))-\(hex(r.end)) (\(space.arch.rawValue), \(space.levels) levels)"
         steps = r.steps
         events = r.events
-        footer = r.holes.map { "hole \(hex($0.start))-\(hex($0.end)) depth \($0.depth ?? -1)" }
+        footer = r.holes.map { "hole \(hex($0.start))-\(hex($0.end)) depth \($0.depth ?? -1)" } + Picture.cut(r.eventsCut)
+    }
+
+    static func cut(_ n: Int) -> [String] {
+        n == 0 ? [] : ["\(n) more events were cut from the record (stray stack reads never are)"]
     }
 
     /// A stray read happened at this step.
