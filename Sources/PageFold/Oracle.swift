@@ -36,7 +36,7 @@ public enum Oracle {
         }
     }
 
-    /// The walk_page_range() callbacks a correct walk makes over [start, end), in order: holes
+    /// The walk_page_range_novma() callbacks a correct walk makes over [start, end), in order: holes
     /// with their depth, leaf entries (pud/pmd), and every pte of every page table it enters.
     /// Non-leaf pud/pmd callbacks depend on folding, so they are not part of the answer.
     public static func walkVisits(_ space: AddressSpace, start: UInt64, end: UInt64) -> [Visit] {

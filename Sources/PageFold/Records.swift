@@ -126,7 +126,7 @@ public struct Step: Sendable, Equatable {
     public let value: UInt64?
 }
 
-/// One callback of walk_page_range().
+/// One callback of walk_page_range_novma().
 public struct Visit: Sendable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable {
         case pud, pmd, pte, hole

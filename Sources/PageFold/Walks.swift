@@ -28,7 +28,7 @@ public struct GupResult: Sendable {
     public func events(_ kind: EventKind) -> [Event] { events.filter { $0.kind == kind } }
 }
 
-/// What walk_page_range() did.
+/// What walk_page_range_novma() did.
 public struct WalkResult: Sendable {
     public let variant: String
     public let start: UInt64

@@ -112,7 +112,8 @@ struct CheckCommand: ParsableCommand {
         for key in ["PAGEFOLD_ROOT", "CC"] {
             if let v = ProcessInfo.processInfo.environment[key], !v.isEmpty { env.append("\(key)=\(shellQuoted(v))") }
         }
-        let who = header.map { "--header \(shellQuoted(absolute($0))) --base \(base ?? defaultBase)" } ?? "--variant \(variant!)"
+        var who = header.map { "--header \(shellQuoted(absolute($0))) --base \(base ?? defaultBase)" } ?? "--variant \(variant!)"
+        if header != nil && timeout != HeaderCompiler.defaultTimeout { who += " --timeout \(formatted(timeout))" }
         guard f.end > f.start else {
             return (env + ["pagefold check \(who)"]).joined(separator: " ")
         }

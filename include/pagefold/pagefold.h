@@ -86,7 +86,7 @@ struct pf_step {
 
 enum pf_visit_kind { PF_VISIT_PUD, PF_VISIT_PMD, PF_VISIT_PTE, PF_VISIT_HOLE };
 
-/* One mm_walk_ops callback of walk_page_range(). */
+/* One mm_walk_ops callback of walk_page_range_novma(). */
 struct pf_visit {
 	enum pf_visit_kind kind;
 	uint64_t start, end;

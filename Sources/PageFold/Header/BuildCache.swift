@@ -32,9 +32,11 @@ struct BuildCache {
         return dir
     }
 
-    /// The compiler (its path, size and time) and every PageFold C source and header, hashed.
+    /// The compiler (its path, size and time), the tree's place (cached file lists name its files)
+    /// and every PageFold C source and header, hashed.
     static func sourceKey(root: String, compiler: String) -> String {
         var hash = FNV()
+        hash.add(root)
         let cc = findExecutable(compiler).map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path } ?? compiler
         var st = stat()
         if stat(cc, &st) == 0 { hash.add("\(cc) \(st.st_size) \(st.st_mtim.tv_sec)") }

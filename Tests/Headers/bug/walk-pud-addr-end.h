@@ -1,5 +1,5 @@
 /*
- * The pagewalk's side of an entry-aware pud_addr_end() that forgets to crop: only walk_page_range()
+ * The pagewalk's side of an entry-aware pud_addr_end() that forgets to crop: only walk_page_range_novma()
  * goes wrong, gup stays right.
  *
  * check: --base s390-fix-v6.10 --levels 3
