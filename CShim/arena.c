@@ -16,7 +16,7 @@ struct pf_place pf_space_classify(const struct pf_space *space, const void *p)
 	struct pf_place place = { .kind = PF_PLACE_OUTSIDE, .table_level = -1, .slot_copy = -1 };
 	uintptr_t q = (uintptr_t)p, base = (uintptr_t)space->mem;
 	unsigned long off;
-	int lo, hi;
+	uint32_t table;
 
 	if (q < base || q - base >= space->mem_bytes)
 		return place;
@@ -34,23 +34,15 @@ struct pf_place pf_space_classify(const struct pf_space *space, const void *p)
 		return place;
 	}
 	place.kind = PF_PLACE_FREE;
-	lo = 0;
-	hi = space->nr_tables - 1;
-	while (lo <= hi) {
-		int mid = (lo + hi) / 2;
-		const struct pf_table *t = &space->tables[mid];
+	/* The granule map names the table that holds each 2 KB of the arena: no search. */
+	table = space->owner[off >> PF_GRANULE_SHIFT];
+	if (table) {
+		const struct pf_table *t = &space->tables[table - 1];
 
-		if (off < t->offset) {
-			hi = mid - 1;
-		} else if (off >= t->offset + t->bytes) {
-			lo = mid + 1;
-		} else {
-			place.kind = PF_PLACE_TABLE;
-			place.table_level = t->level;
-			place.table_pa = PF_TABLE_PHYS_BASE + t->offset;
-			place.index = (int)((off - t->offset) / 8);
-			return place;
-		}
+		place.kind = PF_PLACE_TABLE;
+		place.table_level = t->level;
+		place.table_pa = PF_TABLE_PHYS_BASE + t->offset;
+		place.index = (int)((off - t->offset) / 8);
 	}
 	return place;
 }
@@ -73,14 +65,36 @@ static bool pf_readable(const struct pf_call *call, const void *p, size_t size)
 	       (q & (size - 1)) == 0;
 }
 
-const void *pf_read_once(const void *p, size_t size)
+/* The first read through the loop pointer is the entry value the trace shows. */
+static void pf_note_value(struct pf_call *call, const void *p, size_t size)
+{
+	int active = call->active;
+
+	if (call->open_valid && !call->open.value_read && active >= 0 && p == call->ptr[active] &&
+	    size == 8 && call->open.level == active) {
+		call->open.value = *(const unsigned long *)p;
+		call->open.value_read = true;
+		pf_seam.watch = NULL;
+	}
+}
+
+static const void *pf_read_once_checked(struct pf_call *call, const void *p, size_t size);
+
+/* pf_read_once() (pagefold/kernel.h) did not see a table entry: look closer. */
+const void *pf_read_once_slow(const void *p, size_t size)
 {
 	struct pf_call *call = pf_call_current();
-	struct pf_place place;
-	int active;
 
 	if (!call)
 		return pf_no_call_zero;
+	return pf_read_once_checked(call, p, size);
+}
+
+static const void *pf_read_once_checked(struct pf_call *call, const void *p, size_t size)
+{
+	struct pf_place place;
+	int active;
+
 	if (!pf_readable(call, p, size)) {
 		if (call->checking) {
 			call->check_faulted = true;
@@ -121,15 +135,7 @@ const void *pf_read_once(const void *p, size_t size)
 	default:
 		break;
 	}
-	/* The first read through the loop pointer is the entry value the trace shows. */
-	if (active >= 0 && p == call->ptr[active] && size == 8 && call->step[active] >= 0) {
-		struct pf_step *step = &call->run->steps[call->step[active]];
-
-		if (!step->value_read) {
-			step->value = *(const unsigned long *)p;
-			step->value_read = true;
-		}
-	}
+	pf_note_value(call, p, size);
 	return p;
 }
 
@@ -175,9 +181,13 @@ unsigned long pf_space_pfn(const struct pf_space *space, const struct page *page
 
 struct page *pf_space_head(const struct pf_space *space, struct page *page)
 {
-	unsigned long pfn = pf_space_pfn(space, page);
+	unsigned long pfn;
 	int lo = 0, hi = space->nr_chunks - 1;
 
+	if (page->_refcount || page->order || page < space->mem_map ||
+	    page >= space->mem_map + space->mem_map_used)
+		return page;
+	pfn = pf_space_pfn(space, page);
 	while (lo <= hi) {
 		int mid = (lo + hi) / 2;
 		const struct pf_chunk *c = &space->chunks[mid];
@@ -192,7 +202,14 @@ struct page *pf_space_head(const struct pf_space *space, struct page *page)
 	return page;	/* a frame no mapping uses: a lone page with no reference */
 }
 
-struct page *pf_pfn_to_page(unsigned long pfn)
+struct page *pf_compound_head_slow(struct page *page)
+{
+	struct pf_call *call = pf_call_current();
+
+	return call ? pf_space_head(call->space, page) : page;
+}
+
+struct page *pf_pfn_to_page_slow(unsigned long pfn)
 {
 	struct pf_call *call = pf_call_current();
 	struct page *page = pf_space_page(call->space, pfn);
@@ -217,15 +234,6 @@ unsigned long pf_page_to_pfn(const struct page *page)
 	if (page == &call->bad_page)
 		return call->space->first_pfn + call->space->mem_map_pages;
 	return pf_space_pfn(call->space, page);
-}
-
-struct page *pf_compound_head(struct page *page)
-{
-	struct pf_call *call = pf_call_current();
-
-	if (page == &call->bad_page)
-		return page;
-	return pf_space_head(call->space, page);
 }
 
 void *pf_stack_spill(enum pf_level copy_of, const void *value, size_t size)

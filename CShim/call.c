@@ -10,16 +10,12 @@
 #include "call.h"
 
 _Thread_local struct task_struct *pf_current;
-static _Thread_local struct pf_call *pf_this_call;
+_Thread_local struct pf_seam pf_seam __attribute__((tls_model("initial-exec")));
+_Thread_local struct pf_call *pf_this_call;
 
 #define PF_MAX_EVENTS	4096
 #define PF_MAX_STEPS	(1 << 20)
 #define PF_MAX_VISITS	(1 << 20)
-
-struct pf_call *pf_call_current(void)
-{
-	return pf_this_call;
-}
 
 /* Grow a run array by one; false when it is full (the run is then marked truncated). */
 static bool pf_grow(void **items, int *nr, int *cap, int max, size_t size)
@@ -92,8 +88,7 @@ _Noreturn void pf_bug(const char *file, int line)
 	pf_call_abort(call);
 }
 
-/* why: PF_RUNAWAY_NEXT (value is next), PF_RUNAWAY_STEP (value is the address the loop was at) */
-static _Noreturn void pf_runaway(struct pf_call *call, uint64_t value, int why)
+_Noreturn void pf_runaway(struct pf_call *call, uint64_t value, int why)
 {
 	struct pf_place none = { .kind = PF_PLACE_OUTSIDE, .table_level = -1, .slot_copy = -1 };
 	struct pf_event *e = pf_call_event(call, PF_EV_RUNAWAY, none, value);
@@ -126,11 +121,12 @@ struct pf_call *pf_call_enter(struct pf_space *space, struct pf_run *run,
 	/* Every loop body handles at least one page of the range, give or take the upper levels. */
 	call->steps_left = 8 * (span_pages < (1UL << 26) ? span_pages : (1UL << 26)) + (1UL << 16);
 	call->active = -1;
-	for (int l = 0; l < PF_NR_LEVELS; l++)
-		call->step[l] = -1;
+	call->tracing = (run->record & PF_RUN_STEPS) || run->step_sink;
+	call->invariants = run->record & PF_RUN_INVARIANTS;
 	memset(space->mem + PF_STACK_OFFSET, 0, PF_STACK_BYTES);
 
 	run->nr_events = run->nr_steps = run->nr_visits = 0;
+	memset(run->iterations, 0, sizeof(run->iterations));
 	run->nr = 0;
 	run->checks_a = run->checks_b = 0;
 	run->aborted = run->truncated = false;
@@ -140,13 +136,38 @@ struct pf_call *pf_call_enter(struct pf_space *space, struct pf_run *run,
 	call->saved_current = pf_current;
 	pf_current = &call->task;
 	pf_this_call = call;
+	pf_seam = (struct pf_seam) {
+		.tables = (uintptr_t)space->mem + PF_TABLES_OFFSET,
+		.tables_bytes = space->mem_bytes - PF_TABLES_OFFSET,
+		.owner = space->owner + (PF_TABLES_OFFSET >> PF_GRANULE_SHIFT),
+		.mem_map = space->mem_map, .first_pfn = space->first_pfn, .nr_pfns = space->mem_map_used,
+	};
 	return call;
+}
+
+/* The open step is complete: hand it over. */
+static void pf_close_step(struct pf_call *call)
+{
+	struct pf_run *run = call->run;
+
+	if (!call->open_valid)
+		return;
+	call->open_valid = false;
+	if (run->step_sink) {
+		run->step_sink(run->sink_ctx, &call->open);
+	} else if (pf_grow((void **)&run->steps, &run->nr_steps, &run->cap_steps, PF_MAX_STEPS,
+			   sizeof(*run->steps))) {
+		run->steps[run->nr_steps++] = call->open;
+	} else {
+		run->truncated = true;
+	}
 }
 
 void pf_call_leave(struct pf_call *call, long nr)
 {
 	struct pf_run *run = call->run;
 
+	pf_close_step(call);
 	run->nr = nr;
 	if (call->pages && nr > 0) {
 		uint64_t *pfns = realloc(run->pfns, (size_t)nr * sizeof(*pfns));
@@ -162,51 +183,22 @@ void pf_call_leave(struct pf_call *call, long nr)
 	}
 	pf_current = call->saved_current;
 	pf_this_call = NULL;
+	pf_seam = (struct pf_seam) { .tables_bytes = 0 };
 	free(call->pages);
 	free(call);
 }
 
-int pf_loop_step(enum pf_level level, const void *ptr, unsigned long addr, unsigned long end)
+void pf_trace_step(struct pf_call *call, enum pf_level level, const void *ptr,
+		   unsigned long addr, unsigned long end)
 {
-	struct pf_call *call = pf_call_current();
-	struct pf_run *run = call->run;
-
-	call->active = level;
-	if (call->steps_left-- == 0 || addr < call->start || addr >= call->end ||
-	    end > call->end || addr >= end)
-		pf_runaway(call, addr, PF_RUNAWAY_STEP);
-	for (int l = level + 1; l < PF_NR_LEVELS; l++) {
-		call->iteration[l] = 0;
-		call->ptr[l] = NULL;
-		call->step[l] = -1;
-	}
-	call->iteration[level]++;
-	call->ptr[level] = ptr;
-	call->addr[level] = addr;
-	call->end_of[level] = end;
-	call->step[level] = -1;
-	if (pf_grow((void **)&run->steps, &run->nr_steps, &run->cap_steps, PF_MAX_STEPS,
-		    sizeof(*run->steps))) {
-		call->step[level] = run->nr_steps;
-		run->steps[run->nr_steps++] = (struct pf_step) {
-			.level = level, .iteration = call->iteration[level], .addr = addr,
-			.next = level == PF_PTE ? addr + (1UL << call->space->ops->page_shift) : end,
-			.place = pf_call_classify(call, ptr),
-		};
-	} else {
-		run->truncated = true;
-	}
-	return call->iteration[level];
-}
-
-void pf_loop_next(enum pf_level level, unsigned long next)
-{
-	struct pf_call *call = pf_call_current();
-
-	if (next <= call->addr[level] || next > call->end_of[level])
-		pf_runaway(call, next, PF_RUNAWAY_NEXT);
-	if (call->step[level] >= 0)
-		call->run->steps[call->step[level]].next = next;
+	pf_close_step(call);
+	call->open = (struct pf_step) {
+		.level = level, .iteration = call->iteration[level], .addr = addr,
+		.next = level == PF_PTE ? addr + (1UL << call->space->ops->page_shift) : end,
+		.place = pf_call_classify(call, ptr),
+	};
+	call->open_valid = true;
+	pf_seam.watch = ptr;	/* its first read is the step's value */
 }
 
 void pf_check_begin(void)

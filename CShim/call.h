@@ -18,12 +18,15 @@ struct pf_call {
 	struct pf_run *run;
 	unsigned long start, end;
 	unsigned long steps_left;
-	/* per level: the loop pointer, its iteration, the loop's addr/end and its trace step */
+	/* per level: the loop pointer, its iteration and the loop's addr/end */
 	const void *ptr[PF_NR_LEVELS];
 	int iteration[PF_NR_LEVELS];
 	unsigned long addr[PF_NR_LEVELS], end_of[PF_NR_LEVELS];
-	int step[PF_NR_LEVELS];
 	int active;                 /* the innermost loop level that stepped, or -1 */
+	/* the step being traced, until the next one begins (next and value are filled in meanwhile) */
+	struct pf_step open;
+	bool tracing, open_valid;
+	bool invariants;            /* PF_RUN_INVARIANTS */
 	bool checking;              /* reads belong to an invariant check */
 	bool check_faulted;         /* the check walked out of the arena: not comparable */
 	bool slot_used[PF_NR_LEVELS]; /* which levels' copies were spilled this call */
@@ -35,7 +38,11 @@ struct pf_call {
 };
 
 /* The call running on this thread, or NULL. */
-struct pf_call *pf_call_current(void);
+extern _Thread_local struct pf_call *pf_this_call;
+static inline struct pf_call *pf_call_current(void)
+{
+	return pf_this_call;
+}
 /*
  * Record an event in the current loop's context. Returns it, or NULL when it repeats the last one
  * (folded) or the record is full.
@@ -46,6 +53,50 @@ struct pf_event *pf_call_event(struct pf_call *call, enum pf_event_kind kind, st
 struct pf_place pf_call_classify(const struct pf_call *call, const void *p);
 /* Stop the walk: back to the entry point's setjmp. */
 _Noreturn void pf_call_abort(struct pf_call *call);
+/* Stop a loop that left its range: why is PF_RUNAWAY_NEXT (value: next) or _STEP (value: addr). */
+_Noreturn void pf_runaway(struct pf_call *call, uint64_t value, int why);
+/* Open the trace step of a loop body (the run asked for steps). */
+void pf_trace_step(struct pf_call *call, enum pf_level level, const void *ptr,
+		   unsigned long addr, unsigned long end);
+
+/*
+ * The loop hooks (CShim/mm/checks.h), inline because they run once per loop body: pf_loop_step()
+ * opens a body (level, the loop pointer, its addr and end) and returns its 1-based iteration; it
+ * sets the context reads are judged in (a stack read through an incremented pointer is a stray
+ * read) and stops a runaway loop. pf_loop_next() follows the line that computes next, which must
+ * lie in (addr, end].
+ */
+static inline int pf_loop_step(enum pf_level level, const void *ptr, unsigned long addr, unsigned long end)
+{
+	struct pf_call *call = pf_call_current();
+
+	call->active = level;
+	if (call->steps_left-- == 0 || addr < call->start || addr >= call->end ||
+	    end > call->end || addr >= end)
+		pf_runaway(call, addr, PF_RUNAWAY_STEP);
+	for (int l = level + 1; l < PF_NR_LEVELS; l++) {
+		call->iteration[l] = 0;
+		call->ptr[l] = NULL;
+	}
+	call->iteration[level]++;
+	call->ptr[level] = ptr;
+	call->addr[level] = addr;
+	call->end_of[level] = end;
+	call->run->iterations[level]++;
+	if (call->tracing)
+		pf_trace_step(call, level, ptr, addr, end);
+	return call->iteration[level];
+}
+
+static inline void pf_loop_next(enum pf_level level, unsigned long next)
+{
+	struct pf_call *call = pf_call_current();
+
+	if (next <= call->addr[level] || next > call->end_of[level])
+		pf_runaway(call, next, PF_RUNAWAY_NEXT);
+	if (call->open_valid && call->open.level == (int)level)
+		call->open.next = next;
+}
 
 /*
  * Enter: make `current` this space's task and reset the recorders; gup gets pages[] here. The call

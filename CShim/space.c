@@ -75,6 +75,8 @@ static unsigned long pf_alloc_table(struct pf_space *space, const struct pf_geo_
 		space->tables = grown;
 		space->cap_tables = cap;
 	}
+	for (unsigned long o = off; o < off + g->table_bytes; o += 1UL << PF_GRANULE_SHIFT)
+		space->owner[o >> PF_GRANULE_SHIFT] = (uint32_t)space->nr_tables + 1;
 	space->tables[space->nr_tables++] = (struct pf_table) { off, g->table_bytes, g->level };
 	space->used = off + g->table_bytes;
 	t = (unsigned long *)(space->mem + off);
@@ -143,6 +145,15 @@ struct pf_space *pf_space_create(enum pf_arch arch, int levels, uint64_t cap_byt
 		pf_fail(err, errlen, "cannot reserve the struct page array");
 		return NULL;
 	}
+	space->owner_bytes = (mem_bytes >> PF_GRANULE_SHIFT) * sizeof(*space->owner);
+	space->owner = mmap(NULL, space->owner_bytes, PROT_READ | PROT_WRITE,
+			    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (space->owner == MAP_FAILED) {
+		space->owner = NULL;
+		pf_space_destroy(space);
+		pf_fail(err, errlen, "cannot reserve the arena's owner map");
+		return NULL;
+	}
 	space->mm = (struct mm_struct *)(space->mem + PF_MM_OFFSET);
 	top_pa = pf_alloc_table(space, &space->geo[0], err, errlen);
 	if (!top_pa) {
@@ -160,6 +171,8 @@ void pf_space_destroy(struct pf_space *space)
 		return;
 	if (space->mem_map)
 		munmap(space->mem_map, space->mem_map_pages * sizeof(struct page));
+	if (space->owner)
+		munmap(space->owner, space->owner_bytes);
 	if (space->map_base)
 		munmap(space->map_base, space->map_bytes);
 	free(space->tables);
@@ -177,11 +190,7 @@ uint64_t pf_space_user_limit(const struct pf_space *space)
 	return space->user_limit;
 }
 
-/*
- * The entry that maps va at geometry index li, allocating the tables above it as the fault path
- * would (alloc), or NULL when a table above it is missing.
- */
-static unsigned long *pf_leaf_slot(struct pf_space *space, unsigned long va, int li, bool alloc,
+unsigned long *pf_leaf_slot(struct pf_space *space, unsigned long va, int li, bool alloc,
 				   char *err, size_t errlen)
 {
 	unsigned long table_pa = PF_TABLE_PHYS_BASE + ((unsigned char *)space->mm->pgd - space->mem);
@@ -213,8 +222,7 @@ static unsigned long pf_leaf_value(const struct pf_space *space, enum pf_level l
 	return space->writer ? space->writer(level, pa, write) : space->ops->leaf_entry(level, pa, write);
 }
 
-/* The geometry index of the level that maps pages of 1 << shift bytes, or -1. */
-static int pf_leaf_index(const struct pf_space *space, int page_shift)
+int pf_leaf_index(const struct pf_space *space, int page_shift)
 {
 	for (int i = 0; i < space->nr_geo; i++)
 		if (space->geo[i].shift == page_shift &&

@@ -23,6 +23,7 @@
 #define PF_GUARD_OFFSET		0x8000UL
 #define PF_TABLES_OFFSET	0xc000UL
 
+
 /*
  * The walk's frame in the simulated stack, as GCC 12 (-Os and -O2) lays out the 6.1 gup_fast walk
  * it inlines into internal_get_user_pages_fast() on s390: the pgd, p4d and pud copies, whose
@@ -55,7 +56,11 @@ struct pf_arch_ops {
 	unsigned long (*table_entry)(enum pf_level level, unsigned long child_pa);
 	unsigned long (*table_origin)(enum pf_level level, unsigned long entry);
 	unsigned long (*leaf_entry)(enum pf_level level, unsigned long pa, bool write);
+	/* The page a leaf entry maps, if it is present and allows the access; else PF_NO_PAGE. */
+	unsigned long (*leaf_pa)(enum pf_level level, unsigned long entry, bool write);
 };
+
+#define PF_NO_PAGE (~0UL)
 
 extern const struct pf_arch_ops pf_arch_generic, pf_arch_s390, pf_arch_x86, pf_arch_arm64;
 
@@ -91,6 +96,8 @@ struct pf_space {
 
 	struct pf_table *tables;
 	int nr_tables, cap_tables;
+	uint32_t *owner;		/* per granule of the arena: 1 + the index of its table, or 0 */
+	unsigned long owner_bytes;
 	struct pf_chunk *chunks;	/* sorted by pfn */
 	int nr_chunks, cap_chunks;
 
@@ -102,11 +109,21 @@ struct pf_space {
 	bool broken;			/* a failed build left it half made */
 };
 
+/*
+ * The entry that maps va at geometry index li, allocating the tables above it as the fault path
+ * would (alloc), or NULL when a table above it is missing.
+ */
+unsigned long *pf_leaf_slot(struct pf_space *space, unsigned long va, int li, bool alloc,
+			    char *err, size_t errlen);
+/* The geometry index of the level that maps pages of 1 << shift bytes, or -1. */
+int pf_leaf_index(const struct pf_space *space, int page_shift);
+
 /* What an address in host memory is, from the arena's point of view (no read). */
 struct pf_place pf_space_classify(const struct pf_space *space, const void *p);
 /* struct page of a frame, or NULL if the frame has no struct page. */
 struct page *pf_space_page(const struct pf_space *space, unsigned long pfn);
 unsigned long pf_space_pfn(const struct pf_space *space, const struct page *page);
+/* The head page of the folio a page belongs to. */
 struct page *pf_space_head(const struct pf_space *space, struct page *page);
 
 #endif

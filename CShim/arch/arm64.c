@@ -50,6 +50,17 @@ static unsigned long arm64_leaf_entry(enum pf_level level, unsigned long pa, boo
 	       (write ? PTE_WRITE : PTE_RDONLY);
 }
 
+static unsigned long arm64_leaf_pa(enum pf_level level, unsigned long entry, bool write)
+{
+	pte_t pte = { entry };
+
+	if (!pte_access_permitted(pte, write))
+		return PF_NO_PAGE;
+	if (level == PF_PTE)
+		return __pte_to_phys(pte);
+	return pmd_leaf(((pmd_t) { entry })) ? entry & PTE_ADDR_LOW & PMD_MASK : PF_NO_PAGE;
+}
+
 const struct pf_arch_ops pf_arch_arm64 = {
 	.name = "arm64",
 	.page_shift = PAGE_SHIFT,
@@ -61,4 +72,5 @@ const struct pf_arch_ops pf_arch_arm64 = {
 	.table_entry = arm64_table_entry,
 	.table_origin = arm64_table_origin,
 	.leaf_entry = arm64_leaf_entry,
+	.leaf_pa = arm64_leaf_pa,
 };

@@ -75,6 +75,28 @@ static unsigned long s390_table_origin(enum pf_level level, unsigned long entry)
 	return entry & (level == PF_PMD ? _SEGMENT_ENTRY_ORIGIN : _REGION_ENTRY_ORIGIN);
 }
 
+static unsigned long s390_leaf_pa(enum pf_level level, unsigned long entry, bool write)
+{
+	switch (level) {
+	case PF_PUD: {
+		pud_t pud = __pud(entry);
+
+		return pud_large(pud) && pud_present(pud) && (!write || pud_write(pud)) ?
+		       pud_pfn(pud) << PAGE_SHIFT : PF_NO_PAGE;
+	}
+	case PF_PMD: {
+		pmd_t pmd = __pmd(entry);
+
+		return pmd_large(pmd) && (!write || pmd_write(pmd)) ? pmd_pfn(pmd) << PAGE_SHIFT : PF_NO_PAGE;
+	}
+	default: {
+		pte_t pte = __pte(entry);
+
+		return pte_present(pte) && (!write || pte_write(pte)) ? pte_pfn(pte) << PAGE_SHIFT : PF_NO_PAGE;
+	}
+	}
+}
+
 const struct pf_arch_ops pf_arch_s390 = {
 	.name = "s390",
 	.page_shift = PAGE_SHIFT,
@@ -87,4 +109,5 @@ const struct pf_arch_ops pf_arch_s390 = {
 	.table_entry = s390_table_entry,
 	.table_origin = s390_table_origin,
 	.leaf_entry = pf_fault_leaf_entry,
+	.leaf_pa = s390_leaf_pa,
 };

@@ -27,4 +27,5 @@ const struct pf_arch_ops pf_arch_x86 = {
 	.table_entry = x86_table_entry,
 	.table_origin = x86_table_origin,
 	.leaf_entry = x86_leaf_entry,
+	.leaf_pa = x86_leaf_pa,
 };

@@ -25,6 +25,16 @@ static unsigned long x86_leaf_entry(enum pf_level level, unsigned long pa, bool 
 	       (write ? _PAGE_RW | _PAGE_DIRTY : 0) | (level == PF_PTE ? 0 : _PAGE_PSE);
 }
 
+static unsigned long x86_leaf_pa(enum pf_level level, unsigned long entry, bool write)
+{
+	if (level == PF_PTE)
+		return __pte_access_permitted(entry, write) ? entry & PTE_PFN_MASK : PF_NO_PAGE;
+	/* a 2 MB or 1 GB leaf: _PAGE_PSE, and a pte's present/user/rw bits */
+	if (!(entry & _PAGE_PSE) || !__pte_access_permitted(entry, write))
+		return PF_NO_PAGE;
+	return entry & __PHYSICAL_MASK & ~((1UL << (level == PF_PUD ? 30 : 21)) - 1);
+}
+
 /* 9 bits a level above the page offset; leaves at the 2 MB and 1 GB levels. */
 static int x86_geometry(int levels, struct pf_geo_level *geo)
 {

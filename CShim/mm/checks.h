@@ -52,7 +52,8 @@ static pte_t *pf_fresh_pte(unsigned long addr)
 
 #define PF_LOOP_STEP(lvl, ptr, upper, addr, end)					\
 	do {										\
-		if (pf_loop_step(PF_LEVEL_##lvl, (ptr), (addr), (end)) > 1) {		\
+		if (pf_loop_step(PF_LEVEL_##lvl, (ptr), (addr), (end)) > 1 &&		\
+		    pf_call_current()->invariants) {					\
 			pf_check_begin();						\
 			pf_check_end(PF_LEVEL_##lvl, (ptr), pf_fresh_##lvl(addr),	\
 				     pf_upper_offset_##lvl(upper, addr));		\
@@ -62,7 +63,8 @@ static pte_t *pf_fresh_pte(unsigned long addr)
 /* A loop that has no upper pointer at hand (walk_pte_range_inner()): invariant (a) only. */
 #define PF_LOOP_STEP_A(lvl, ptr, addr, end)						\
 	do {										\
-		if (pf_loop_step(PF_LEVEL_##lvl, (ptr), (addr), (end)) > 1) {		\
+		if (pf_loop_step(PF_LEVEL_##lvl, (ptr), (addr), (end)) > 1 &&		\
+		    pf_call_current()->invariants) {					\
 			pf_check_begin();						\
 			pf_check_end(PF_LEVEL_##lvl, (ptr), pf_fresh_##lvl(addr), NULL);\
 		}									\

@@ -21,10 +21,12 @@ public struct GupResult: Sendable {
     /// The variant's quirks, which the Oracle follows for this result.
     public let quirks: Set<Quirk>
     let flags: UInt32
+    let iterationCounts: [Int]
 
     public var write: Bool { flags & PF_FOLL_WRITE != 0 }
 
-    public func iterations(_ level: Level) -> Int { steps.count { $0.level == level } }
+    /// Loop bodies run at a level (counted whether or not the steps were kept).
+    public func iterations(_ level: Level) -> Int { iterationCounts[level.rawValue] }
     public func events(_ kind: EventKind) -> [Event] { events.filter { $0.kind == kind } }
 }
 
@@ -41,8 +43,9 @@ public struct WalkResult: Sendable {
     public let invariants: InvariantTally
     public let aborted: Bool
     public let eventsCut: Int
+    let iterationCounts: [Int]
 
-    public func iterations(_ level: Level) -> Int { steps.count { $0.level == level } }
+    public func iterations(_ level: Level) -> Int { iterationCounts[level.rawValue] }
     public func events(_ kind: EventKind) -> [Event] { events.filter { $0.kind == kind } }
     public var holes: [Visit] { visits.filter { $0.kind == .hole } }
 }
@@ -70,9 +73,11 @@ extension AddressSpace {
         }
     }
 
-    /// get_user_pages_fast_only() through one variant: FOLL_GET, or FOLL_PIN with `pin`.
+    /// get_user_pages_fast_only() through one variant: FOLL_GET, or FOLL_PIN with `pin`. With
+    /// `trace`, every loop body is kept (`steps`); with `invariants`, (a) and (b) are checked after
+    /// every pointer increment (a fresh walk each time).
     public func gupFast(_ variant: Variant, start: UInt64, nrPages: UInt64, write: Bool = false,
-                        pin: Bool = false) throws -> GupResult {
+                        pin: Bool = false, trace: Bool = true, invariants: Bool = true) throws -> GupResult {
         try check(variant)
         guard nrPages > 0 else { throw PageFoldError("pages: a request of 0 pages pins nothing; ask for 1 or more") }
         guard nrPages <= maxRequestPages else {
@@ -89,13 +94,15 @@ extension AddressSpace {
         var run = pf_run()
         pf_run_init(&run)
         defer { pf_run_free(&run) }
+        run.record = (trace ? PF_RUN_STEPS : 0) | (invariants ? PF_RUN_INVARIANTS : 0)
         let nr = variant.c.gup_fast(handle, start, nrPages, flags, &run)
         let frames = (0..<Int(nr)).map { run.pfns[$0] }
         let events = run.swiftEvents
         return GupResult(variant: variant.name, start: start, nrPages: nrPages, nr: Int(nr), frames: frames,
                          pageAddresses: frames.map { virtualAddress(ofFrame: $0) },
                          events: events, steps: run.swiftSteps, invariants: run.tally(events),
-                         aborted: run.aborted, eventsCut: Int(run.events_cut), quirks: variant.quirks, flags: flags)
+                         aborted: run.aborted, eventsCut: Int(run.events_cut), quirks: variant.quirks, flags: flags,
+                         iterationCounts: run.iterationCounts)
     }
 
     /// Drop what a gup run took: unpin_user_pages() or put_page() for each recorded page.
@@ -103,8 +110,10 @@ extension AddressSpace {
         pf_space_release(handle, result.frames, result.frames.count, result.flags)
     }
 
-    /// walk_page_range_novma() through one variant, with callbacks at every level.
-    public func walkPageRange(_ variant: Variant, start: UInt64, end: UInt64) throws -> WalkResult {
+    /// walk_page_range_novma() through one variant, with callbacks at every level; `trace` and
+    /// `invariants` as for `gupFast`.
+    public func walkPageRange(_ variant: Variant, start: UInt64, end: UInt64, trace: Bool = true,
+                              invariants: Bool = true) throws -> WalkResult {
         try check(variant)
         guard start < end else {
             throw PageFoldError("end: \(hex(end)) is not above start \(hex(start))")
@@ -117,6 +126,7 @@ extension AddressSpace {
         var run = pf_run()
         pf_run_init(&run)
         defer { pf_run_free(&run) }
+        run.record = (trace ? PF_RUN_STEPS : 0) | (invariants ? PF_RUN_INVARIANTS : 0)
         let ret = variant.c.walk_page_range(handle, start, end, &run)
         let visits = (0..<Int(run.nr_visits)).map { i -> Visit in
             let v = run.visits[i]
@@ -132,7 +142,7 @@ extension AddressSpace {
         let events = run.swiftEvents
         return WalkResult(variant: variant.name, start: start, end: end, returned: Int(ret), visits: visits,
                           events: events, steps: run.swiftSteps, invariants: run.tally(events),
-                          aborted: run.aborted, eventsCut: Int(run.events_cut))
+                          aborted: run.aborted, eventsCut: Int(run.events_cut), iterationCounts: run.iterationCounts)
     }
 }
 
@@ -154,6 +164,11 @@ extension pf_run {
             return Step(level: Level(rawValue: Int(s.level)) ?? .pte, iteration: Int(s.iteration), addr: s.addr,
                         next: s.next, place: Place(s.place), value: s.value_read ? s.value : nil)
         }
+    }
+
+    var iterationCounts: [Int] {
+        let i = iterations
+        return [i.0, i.1, i.2, i.3, i.4].map { Int($0) }
     }
 
     /// The checks the C side counted, and the breaks among the run's decoded events.

@@ -97,6 +97,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (v->arch != s.arch || s.levels < v->min_levels || s.levels > v->max_levels)
 				continue;
 			pf_run_init(&run);
+			run.record = PF_RUN_INVARIANTS;
 			pf_space_write_leaves(s.space, v->leaf_entry);
 			nr = v->gup_fast(s.space, start, nr_pages, flags, &run);
 			if (pfh_runs_fixed(v, s.levels)) {

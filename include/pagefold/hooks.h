@@ -10,15 +10,6 @@
 #include <pagefold/kernel.h>
 
 /*
- * A loop body starts: level, the loop pointer, the address and the loop's end. Returns the 1-based
- * iteration. It traces the step, sets the context in which reads are judged (a stack read through
- * an incremented pointer is a stray read), and stops a runaway loop.
- */
-int pf_loop_step(enum pf_level level, const void *ptr, unsigned long addr, unsigned long end);
-/* The body computed next: it must lie in (addr, end], or the loop is stopped as a runaway. */
-void pf_loop_next(enum pf_level level, unsigned long next);
-
-/*
  * The loops' local pXd copies live in the arena's simulated kernel stack, in the slots GCC gives
  * them on s390 (CShim/space.h), so `&pgd` is an arena address: a helper may read through it with
  * READ_ONCE(), pXdp_get() or a plain `*p`, and `pXdp++` from it lands where the kernel's does.

@@ -83,12 +83,46 @@ extern _Thread_local struct task_struct *pf_current;
 #define current pf_current
 
 /* ---- the memory seam (CShim/arena.c) ---- */
-const void *pf_read_once(const void *p, size_t size);
+
+/*
+ * What the inline half of the seam knows of the space a call runs on, set by the call for its
+ * length (per thread): enough to tell an aligned read of a table entry, the common case, and to
+ * find a frame's struct page, without leaving the walk. Everything else goes to arena.c.
+ */
+#define PF_GRANULE_SHIFT 11	/* the owner map's granule: s390's page tables, the smallest, are 2 KB */
+struct pf_seam {
+	uintptr_t tables;		/* the first byte of the table region, and its length */
+	uintptr_t tables_bytes;
+	const uint32_t *owner;		/* per granule from `tables`: nonzero where a table is */
+	const void *watch;		/* the loop pointer whose first read the trace wants */
+	struct page *mem_map;		/* struct pages of frames first_pfn .. first_pfn + nr_pfns */
+	unsigned long first_pfn, nr_pfns;
+};
+extern _Thread_local struct pf_seam pf_seam __attribute__((tls_model("initial-exec")));
+
+const void *pf_read_once_slow(const void *p, size_t size);
+struct page *pf_pfn_to_page_slow(unsigned long pfn);
+
+static inline const void *pf_read_once(const void *p, size_t size)
+{
+	uintptr_t off = (uintptr_t)p - pf_seam.tables;
+
+	if (__builtin_expect(size == 8 && off < pf_seam.tables_bytes && !(off & 7) &&
+			     pf_seam.owner[off >> PF_GRANULE_SHIFT] && p != pf_seam.watch, 1))
+		return p;
+	return pf_read_once_slow(p, size);
+}
+
+static inline struct page *pf_pfn_to_page(unsigned long pfn)
+{
+	if (__builtin_expect(pfn - pf_seam.first_pfn < pf_seam.nr_pfns, 1))
+		return &pf_seam.mem_map[pfn - pf_seam.first_pfn];
+	return pf_pfn_to_page_slow(pfn);
+}
+
 void *pf_va(unsigned long pa);
 unsigned long pf_pa(const void *p);
-struct page *pf_pfn_to_page(unsigned long pfn);
 unsigned long pf_page_to_pfn(const struct page *page);
-struct page *pf_compound_head(struct page *page);
 _Noreturn void pf_bug(const char *file, int line);
 
 /* include/asm-generic/rwonce.h: one read of x, through the arena. */
@@ -99,7 +133,18 @@ _Noreturn void pf_bug(const char *file, int line);
 #define pfn_to_page(pfn)  pf_pfn_to_page(pfn)
 #define page_to_pfn(page) pf_page_to_pfn(page)
 #define nth_page(page, n) pfn_to_page(page_to_pfn(page) + (n))
-#define compound_head(page) pf_compound_head(page)
+/*
+ * compound_head(): a mapped head page holds a reference or a folio order, so it is its own head at
+ * once; a tail page of a large folio (or a frame nothing maps) asks the arena which folio it is in.
+ * The kernel keeps a head pointer in every tail page instead; PageFold does not write 2 GB worth
+ * of them.
+ */
+struct page *pf_compound_head_slow(struct page *page);
+static inline struct page *pf_head_of(struct page *page)
+{
+	return page->_refcount || page->order ? page : pf_compound_head_slow(page);
+}
+#define compound_head(page) pf_head_of(page)
 #define page_folio(page) ((struct folio *)compound_head(page))
 
 /* BUG() oopses; here it records the position and abandons the walk (longjmp to the entry point).

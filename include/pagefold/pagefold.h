@@ -96,7 +96,20 @@ struct pf_visit {
 	int depth;          /* holes: the pte_hole() depth */
 };
 
+/*
+ * What a run keeps of its loop bodies: nothing but the counts (the default), every step in
+ * `steps`, or every step handed to `step_sink` as it completes (memory independent of the range);
+ * and whether it checks the invariants.
+ */
+#define PF_RUN_STEPS 0x1u
+/* Check invariants (a) and (b) after every pXdp++ (a fresh walk each time: most of a walk's cost). */
+#define PF_RUN_INVARIANTS 0x2u
+
 struct pf_run {
+	unsigned int record;   /* PF_RUN_* */
+	void (*step_sink)(void *ctx, const struct pf_step *step);
+	void *sink_ctx;
+	long iterations[PF_NR_LEVELS]; /* loop bodies run per level */
 	struct pf_event *events;
 	int nr_events, cap_events;
 	struct pf_step *steps;
@@ -134,6 +147,13 @@ long pf_space_changed_pages(const struct pf_space *space, uint64_t *first_pfn);
 typedef unsigned long (*pf_leaf_writer)(enum pf_level level, unsigned long pa, bool write);
 /* Rewrite every leaf of the space with this writer (NULL: the arch's default), if another wrote them. */
 void pf_space_write_leaves(struct pf_space *space, pf_leaf_writer writer);
+
+/*
+ * The benchmarks' lower bound (CShim/bench.c): the pages a gup of the range records, read with a
+ * plain loop over the leaf entries, each taking a reference (release them as gup's). Returns nr.
+ */
+long pf_lower_bound_gup(struct pf_space *space, uint64_t start, uint64_t nr_pages, bool write,
+			uint64_t *pfns);
 
 /* Geometry of an arch at a level count, for callers that lay out data frames. */
 int pf_arch_page_shift(enum pf_arch arch);

@@ -122,10 +122,12 @@ public enum Conformance {
         let verdict: Verdict
         if c.walker.isGup {
             let ps = space.arch.pageSize
-            let gup = try space.gupFast(v, start: c.start, nrPages: (c.end - c.start) / ps, write: c.walker == .gupWrite)
+            let gup = try space.gupFast(v, start: c.start, nrPages: (c.end - c.start) / ps, write: c.walker == .gupWrite,
+                                        trace: false)
             verdict = judge(gup, in: space, spaceName: where_.name)
         } else {
-            verdict = judge(try space.walkPageRange(v, start: c.start, end: c.end), in: space, spaceName: where_.name)
+            verdict = judge(try space.walkPageRange(v, start: c.start, end: c.end, trace: false), in: space,
+                            spaceName: where_.name)
         }
         tally.add(verdict.tally)
         return verdict.failures

@@ -16,7 +16,7 @@ public enum RunReport {
             ("events_cut", .int(r.eventsCut)),
             ("failures", .array(failures.map(CheckReportJSON.failure))),
             ("events", events(r.events)),
-            ("iterations", iterations(r.steps)),
+            ("iterations", iterations(r.iterations)),
             ("invariants", invariants(r.invariants)),
             ("trace", trace(r.steps)),
         ])
@@ -42,7 +42,7 @@ public enum RunReport {
                          ("mapped", .bool($0.mapped)), ("pfn", $0.pfn.map(JSON.hex) ?? .null)])
             })),
             ("events", events(r.events)),
-            ("iterations", iterations(r.steps)),
+            ("iterations", iterations(r.iterations)),
             ("invariants", invariants(r.invariants)),
             ("trace", trace(r.steps)),
         ])
@@ -65,8 +65,8 @@ public enum RunReport {
         })
     }
 
-    static func iterations(_ steps: [Step]) -> JSON {
-        .object(Level.allCases.map { level in (level.description, .int(steps.count { $0.level == level })) })
+    static func iterations(_ count: (Level) -> Int) -> JSON {
+        .object(Level.allCases.map { level in (level.description, .int(count(level))) })
     }
 
     static func invariants(_ t: InvariantTally) -> JSON {
