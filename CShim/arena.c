@@ -204,9 +204,7 @@ struct page *pf_space_head(const struct pf_space *space, struct page *page)
 
 struct page *pf_compound_head_slow(struct page *page)
 {
-	struct pf_call *call = pf_call_current();
-
-	return call ? pf_space_head(call->space, page) : page;
+	return pf_seam.space ? pf_space_head(pf_seam.space, page) : page;
 }
 
 struct page *pf_pfn_to_page_slow(unsigned long pfn)
@@ -227,7 +225,7 @@ struct page *pf_pfn_to_page_slow(unsigned long pfn)
 }
 
 /* The bad page's frame number is one past every real one, so nth_page() stays on the bad page. */
-unsigned long pf_page_to_pfn(const struct page *page)
+unsigned long pf_page_to_pfn_slow(const struct page *page)
 {
 	struct pf_call *call = pf_call_current();
 

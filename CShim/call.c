@@ -107,7 +107,7 @@ struct pf_call *pf_call_enter(struct pf_space *space, struct pf_run *run,
 	if (!call)
 		return NULL;
 	if (nr_pages) {
-		call->pages = calloc(nr_pages, sizeof(*call->pages));
+		call->pages = malloc(nr_pages * sizeof(*call->pages));	/* the kernel's pages[]: written before read */
 		if (!call->pages) {
 			free(call);
 			return NULL;
@@ -123,7 +123,8 @@ struct pf_call *pf_call_enter(struct pf_space *space, struct pf_run *run,
 	call->active = -1;
 	call->tracing = (run->record & PF_RUN_STEPS) || run->step_sink;
 	call->invariants = run->record & PF_RUN_INVARIANTS;
-	memset(space->mem + PF_STACK_OFFSET, 0, PF_STACK_BYTES);
+	/* The walk's frame starts clean; no other slot is ever written (reading one stops the walk). */
+	memset(space->mem + PF_STACK_OFFSET + 8 * (PF_SLOT_PGD - 1), 0, 8 * (PF_STACK_SLOTS - PF_SLOT_PGD + 1));
 
 	run->nr_events = run->nr_steps = run->nr_visits = 0;
 	memset(run->iterations, 0, sizeof(run->iterations));
@@ -141,6 +142,7 @@ struct pf_call *pf_call_enter(struct pf_space *space, struct pf_run *run,
 		.tables_bytes = space->mem_bytes - PF_TABLES_OFFSET,
 		.owner = space->owner + (PF_TABLES_OFFSET >> PF_GRANULE_SHIFT),
 		.mem_map = space->mem_map, .first_pfn = space->first_pfn, .nr_pfns = space->mem_map_used,
+		.va_offset = (uintptr_t)space->mem - PF_TABLE_PHYS_BASE, .space = space,
 	};
 	return call;
 }
@@ -226,6 +228,17 @@ void pf_check_end(enum pf_level level, const void *ptr, const void *fresh, const
 	if (ptr != upper_offset &&
 	    (e = pf_call_event(call, PF_EV_INVARIANT_B, pf_call_classify(call, ptr), 0)))
 		e->expected = pf_call_classify(call, upper_offset);
+}
+
+void pf_reserve_visits(struct pf_run *run, unsigned long visits)
+{
+	int want = visits + 64 < PF_MAX_VISITS ? (int)visits + 64 : PF_MAX_VISITS;
+	void *grown;
+
+	if (run->cap_visits >= want || !(grown = realloc(run->visits, (size_t)want * sizeof(*run->visits))))
+		return;
+	run->visits = grown;
+	run->cap_visits = want;
 }
 
 void pf_record_visit(enum pf_visit_kind kind, unsigned long start, unsigned long end,

@@ -105,6 +105,8 @@ static inline void pf_loop_next(enum pf_level level, unsigned long next)
  */
 struct pf_call *pf_call_enter(struct pf_space *space, struct pf_run *run,
 			      unsigned long start, unsigned long end, unsigned long nr_pages);
+/* Room for this many walk callbacks, so that a long walk does not grow the record as it goes. */
+void pf_reserve_visits(struct pf_run *run, unsigned long visits);
 /* Leave: record the pages as frame numbers (gup), restore `current`, free the call. */
 void pf_call_leave(struct pf_call *call, long nr);
 

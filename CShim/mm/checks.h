@@ -12,6 +12,7 @@
  * PF_LOOP_NEXT() follows the line that computes next.
  */
 
+#ifndef PF_BARE
 #define PF_LEVEL_pgd PF_PGD
 #define PF_LEVEL_p4d PF_P4D
 #define PF_LEVEL_pud PF_PUD
@@ -81,3 +82,11 @@ static pte_t *pf_fresh_pte(unsigned long addr)
  */
 #define PF_COPY(lvl)	(*(__typeof__(lvl) *)pf_stack_spill(PF_LEVEL_##lvl, &(lvl), sizeof(lvl)))
 #define PF_SPILL(lvl)	((void)PF_COPY(lvl))
+#else
+/* A bare build (Benchmarks/icount): the loops as the kernel compiles them, with no hooks. */
+#define PF_LOOP_STEP(lvl, ptr, upper, addr, end)	do { } while (0)
+#define PF_LOOP_STEP_A(lvl, ptr, addr, end)		do { } while (0)
+#define PF_LOOP_NEXT(lvl, next)				do { } while (0)
+#define PF_COPY(lvl)					(lvl)
+#define PF_SPILL(lvl)					do { } while (0)
+#endif

@@ -17,6 +17,8 @@
 #define PF_PASTE2(a, b) a##b
 #define PF_PASTE(a, b) PF_PASTE2(a, b)
 
+#ifndef PF_BARE
+
 /*
  * get_user_pages_fast_only(): internal_get_user_pages_fast() without the slow path, so the count
  * is what the fast walk alone pinned (FOLL_FAST_ONLY).
@@ -106,6 +108,7 @@ static int pf_walk_page_range(struct pf_space *space, uint64_t start, uint64_t e
 	call = pf_call_enter(space, run, start, end, 0);
 	if (!call)
 		return -12;	/* -ENOMEM */
+	pf_reserve_visits(run, (end - start) >> PAGE_SHIFT);
 	walk.mm = current->mm;
 	if (setjmp(call->abort) == 0)
 		err = walk_pgd_range(start, end, &walk);
@@ -121,3 +124,54 @@ PF_EXPORT const struct pf_variant PF_PASTE(pf_variant_, PF_VARIANT_ID) = {
 	.gup_fast = pf_gup_fast_only,
 	.walk_page_range = pf_walk_page_range,
 };
+#else
+/*
+ * A bare build (Benchmarks/icount): the walks alone, on a space's mm, with callbacks that do
+ * nothing, for counting the instructions the kernel's loops take. Only correct walks run bare.
+ */
+static int pf_bare_pud_entry(pud_t *pud, unsigned long addr, unsigned long next, struct mm_walk *walk)
+{
+	return 0;
+}
+
+static int pf_bare_pmd_entry(pmd_t *pmd, unsigned long addr, unsigned long next, struct mm_walk *walk)
+{
+	return 0;
+}
+
+static int pf_bare_pte_entry(pte_t *pte, unsigned long addr, unsigned long next, struct mm_walk *walk)
+{
+	return 0;
+}
+
+static int pf_bare_pte_hole(unsigned long addr, unsigned long next, int depth, struct mm_walk *walk)
+{
+	return 0;
+}
+
+static const struct mm_walk_ops pf_bare_ops = {
+	.pud_entry = pf_bare_pud_entry,
+	.pmd_entry = pf_bare_pmd_entry,
+	.pte_entry = pf_bare_pte_entry,
+	.pte_hole = pf_bare_pte_hole,
+};
+
+long PF_PASTE(pf_bare_gup_, PF_VARIANT_ID)(struct mm_struct *mm, unsigned long start,
+					   unsigned long nr_pages, unsigned int flags, struct page **pages)
+{
+	struct task_struct task = { .mm = mm };
+	int nr = 0;
+
+	pf_current = &task;
+	gup_fast(start, start + (nr_pages << PAGE_SHIFT), flags, pages, &nr);
+	pf_current = NULL;
+	return nr;
+}
+
+int PF_PASTE(pf_bare_walk_, PF_VARIANT_ID)(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	struct mm_walk walk = { .ops = &pf_bare_ops, .mm = mm };
+
+	return walk_pgd_range(start, end, &walk);
+}
+#endif

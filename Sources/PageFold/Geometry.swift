@@ -4,7 +4,15 @@ import CShim
 public enum Level: Int, CaseIterable, Comparable, Sendable, CustomStringConvertible {
     case pgd = 0, p4d, pud, pmd, pte
 
-    public var description: String { ["pgd", "p4d", "pud", "pmd", "pte"][rawValue] }
+    public var description: String {
+        switch self {
+        case .pgd: "pgd"
+        case .p4d: "p4d"
+        case .pud: "pud"
+        case .pmd: "pmd"
+        case .pte: "pte"
+        }
+    }
 
     public static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
 }

@@ -61,8 +61,11 @@ public struct Scenario: Sendable {
     /// where they fit.
     public static func seedShape(for variant: Variant) -> Scenario {
         if variant.arch == .s390 { return seed }
-        let levels = variant.defaultLevels
-        let arch = variant.arch
+        return seedShape(arch: variant.arch, levels: variant.defaultLevels)
+    }
+
+    /// The seed's shape on an arch at a level count.
+    public static func seedShape(arch: Arch, levels: Int) -> Scenario {
         let ps = arch.pageSize
         let limit = (try? Geometry(arch: arch, levels: levels).userLimit) ?? 0
         let b = seedBoundary < limit / 2 ? seedBoundary : limit / 2

@@ -9,8 +9,18 @@ public struct GupResult: Sendable {
     public let nr: Int
     /// The recorded pages, in order, as frame numbers.
     public let frames: [UInt64]
+    /// The space's mappings when the walk ran, to name the pages.
+    let mappings: [Mapping]
+    let pageShift: Int
+
     /// For each recorded page, the user virtual address that maps it (nil: none does).
-    public let pageAddresses: [UInt64?]
+    public var pageAddresses: [UInt64?] { frames.map(pageAddress) }
+
+    /// The user virtual address that maps a frame, if any mapping does.
+    public func pageAddress(_ pfn: UInt64) -> UInt64? {
+        let pa = pfn << UInt64(pageShift)
+        return mappings.first { pa >= $0.phys && pa - $0.phys < $0.end - $0.start }.map { $0.start + (pa - $0.phys) }
+    }
     public let events: [Event]
     public let steps: [Step]
     public let invariants: InvariantTally
@@ -73,11 +83,9 @@ extension AddressSpace {
         }
     }
 
-    /// get_user_pages_fast_only() through one variant: FOLL_GET, or FOLL_PIN with `pin`. With
-    /// `trace`, every loop body is kept (`steps`); with `invariants`, (a) and (b) are checked after
-    /// every pointer increment (a fresh walk each time).
-    public func gupFast(_ variant: Variant, start: UInt64, nrPages: UInt64, write: Bool = false,
-                        pin: Bool = false, trace: Bool = true, invariants: Bool = true) throws -> GupResult {
+    /// What gupFast() refuses, before anything runs: a variant of another arch or level count, and
+    /// a request that is empty, too big, unaligned, or past the user limit.
+    public func checkGup(_ variant: Variant, start: UInt64, nrPages: UInt64) throws {
         try check(variant)
         guard nrPages > 0 else { throw PageFoldError("pages: a request of 0 pages pins nothing; ask for 1 or more") }
         guard nrPages <= maxRequestPages else {
@@ -89,17 +97,40 @@ extension AddressSpace {
             throw PageFoldError("pages: \(hex(start)) + \(nrPages) pages overflows the address space")
         }
         try checkRange(start: start, end: end)
+    }
+
+    /// What walkPageRange() refuses, before anything runs.
+    public func checkWalk(_ variant: Variant, start: UInt64, end: UInt64) throws {
+        try check(variant)
+        guard start < end else {
+            throw PageFoldError("end: \(hex(end)) is not above start \(hex(start))")
+        }
+        guard end % arch.pageSize == 0 else {
+            throw PageFoldError("end: \(hex(end)) is not aligned to the \(arch.pageSize)-byte page")
+        }
+        try checkRange(start: start, end: end)
+    }
+
+    /// get_user_pages_fast_only() through one variant: FOLL_GET, or FOLL_PIN with `pin`. With
+    /// `trace`, every loop body is kept (`steps`); with `invariants`, (a) and (b) are checked after
+    /// every pointer increment (a fresh walk each time).
+    public func gupFast(_ variant: Variant, start: UInt64, nrPages: UInt64, write: Bool = false,
+                        pin: Bool = false, trace: Bool = true, invariants: Bool = true,
+                        onStep: ((Step) -> Void)? = nil) throws -> GupResult {
+        try checkGup(variant, start: start, nrPages: nrPages)
         let flags = (write ? PF_FOLL_WRITE : 0) | (pin ? PF_FOLL_PIN : PF_FOLL_GET)
         pf_space_write_leaves(handle, variant.c.leaf_entry)
         var run = pf_run()
         pf_run_init(&run)
         defer { pf_run_free(&run) }
         run.record = (trace ? PF_RUN_STEPS : 0) | (invariants ? PF_RUN_INVARIANTS : 0)
-        let nr = variant.c.gup_fast(handle, start, nrPages, flags, &run)
+        let sink = onStep.map(StepSink.init)
+        sink?.attach(&run)
+        let nr = withExtendedLifetime(sink) { variant.c.gup_fast(handle, start, nrPages, flags, &run) }
         let frames = (0..<Int(nr)).map { run.pfns[$0] }
         let events = run.swiftEvents
         return GupResult(variant: variant.name, start: start, nrPages: nrPages, nr: Int(nr), frames: frames,
-                         pageAddresses: frames.map { virtualAddress(ofFrame: $0) },
+                         mappings: mappings, pageShift: arch.pageShift,
                          events: events, steps: run.swiftSteps, invariants: run.tally(events),
                          aborted: run.aborted, eventsCut: Int(run.events_cut), quirks: variant.quirks, flags: flags,
                          iterationCounts: run.iterationCounts)
@@ -113,21 +144,16 @@ extension AddressSpace {
     /// walk_page_range_novma() through one variant, with callbacks at every level; `trace` and
     /// `invariants` as for `gupFast`.
     public func walkPageRange(_ variant: Variant, start: UInt64, end: UInt64, trace: Bool = true,
-                              invariants: Bool = true) throws -> WalkResult {
-        try check(variant)
-        guard start < end else {
-            throw PageFoldError("end: \(hex(end)) is not above start \(hex(start))")
-        }
-        guard end % arch.pageSize == 0 else {
-            throw PageFoldError("end: \(hex(end)) is not aligned to the \(arch.pageSize)-byte page")
-        }
-        try checkRange(start: start, end: end)
+                              invariants: Bool = true, onStep: ((Step) -> Void)? = nil) throws -> WalkResult {
+        try checkWalk(variant, start: start, end: end)
         pf_space_write_leaves(handle, variant.c.leaf_entry)
         var run = pf_run()
         pf_run_init(&run)
         defer { pf_run_free(&run) }
         run.record = (trace ? PF_RUN_STEPS : 0) | (invariants ? PF_RUN_INVARIANTS : 0)
-        let ret = variant.c.walk_page_range(handle, start, end, &run)
+        let sink = onStep.map(StepSink.init)
+        sink?.attach(&run)
+        let ret = withExtendedLifetime(sink) { variant.c.walk_page_range(handle, start, end, &run) }
         let visits = (0..<Int(run.nr_visits)).map { i -> Visit in
             let v = run.visits[i]
             let kind: Visit.Kind = switch v.kind {
@@ -146,6 +172,28 @@ extension AddressSpace {
     }
 }
 
+/// Steps handed to Swift as the C side completes them (pf_run.step_sink): nothing is kept.
+final class StepSink {
+    let body: (Step) -> Void
+
+    init(_ body: @escaping (Step) -> Void) { self.body = body }
+
+    func attach(_ run: inout pf_run) {
+        run.sink_ctx = Unmanaged.passUnretained(self).toOpaque()
+        run.step_sink = { ctx, step in
+            guard let ctx, let step else { return }
+            Unmanaged<StepSink>.fromOpaque(ctx).takeUnretainedValue().body(Step(step.pointee))
+        }
+    }
+}
+
+extension Step {
+    init(_ s: pf_step) {
+        self.init(level: Level(rawValue: Int(s.level)) ?? .pte, iteration: Int(s.iteration), addr: s.addr,
+                  next: s.next, place: Place(s.place), value: s.value_read ? s.value : nil)
+    }
+}
+
 extension pf_run {
     var swiftEvents: [Event] {
         (0..<Int(nr_events)).map { i in
@@ -159,11 +207,7 @@ extension pf_run {
     }
 
     var swiftSteps: [Step] {
-        (0..<Int(nr_steps)).map { i in
-            let s = steps[i]
-            return Step(level: Level(rawValue: Int(s.level)) ?? .pte, iteration: Int(s.iteration), addr: s.addr,
-                        next: s.next, place: Place(s.place), value: s.value_read ? s.value : nil)
-        }
+        (0..<Int(nr_steps)).map { Step(steps[$0]) }
     }
 
     var iterationCounts: [Int] {

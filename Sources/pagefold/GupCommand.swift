@@ -46,15 +46,25 @@ struct GupCommand: ParsableCommand {
         guard !o1 && !o2 else { throw ValidationError("--pages: \(pages) pages from \(self.start) overflow the address space") }
         guard let variant = try which.resolveHere() else { try relayToWorker(which) }
         let space = try where_.make(for: variant, around: start, end)
-        let result = try space.gupFast(variant, start: start, nrPages: pages, write: write, pin: pin)
-        let picture = Picture(gup: result, space: space)
-        let verdict = Conformance.judge(result, in: space, spaceName: where_.space ?? "the command line's")
-        if let svg = output.svg { try writeFile(picture.svg(), to: svg) }
-        if output.json {
-            print(RunReport.gup(result, space: space, failures: verdict.failures).render())
-        } else {
-            print(picture.text(color: useColor) + verdict.text, terminator: "")
+        try space.checkGup(variant, start: start, nrPages: pages)
+        // The trace goes out (or into the picture's runs) as the walk makes it: nothing grows with the range.
+        let out = TextOut.standardOutput()
+        var runs = StepRuns()
+        let trace = output.json ? RunReport.Trace(out) : nil
+        if output.json { RunReport.gupHead(variant: variant.name, space: space, start: start, nrPages: pages, to: out) }
+        let result = try space.gupFast(variant, start: start, nrPages: pages, write: write, pin: pin, trace: false) { step in
+            if let trace { trace.add(step) } else { runs.add(step) }
         }
+        let verdict = Conformance.judge(result, in: space, spaceName: where_.space ?? "the command line's")
+        if let trace {
+            trace.close()
+            RunReport.gupTail(result, space: space, failures: verdict.failures, to: out)
+        } else {
+            let picture = Picture(gup: result, space: space, runs: runs)
+            if let svg = output.svg { try writeFile(picture.svg(), to: svg) }
+            out.write(picture.text(color: useColor) + verdict.text)
+        }
+        out.flush()
         if !verdict.failures.isEmpty { throw ExitCode(1) }
     }
 }
@@ -86,15 +96,24 @@ struct WalkCommand: ParsableCommand {
         guard start < end else { throw ValidationError("--end: \(self.end) is not above --start \(self.start)") }
         guard let variant = try which.resolveHere() else { try relayToWorker(which) }
         let space = try where_.make(for: variant, around: start, end)
-        let result = try space.walkPageRange(variant, start: start, end: end)
-        let picture = Picture(walk: result, space: space)
-        let verdict = Conformance.judge(result, in: space, spaceName: where_.space ?? "the command line's")
-        if let svg = output.svg { try writeFile(picture.svg(), to: svg) }
-        if output.json {
-            print(RunReport.walk(result, space: space, failures: verdict.failures).render())
-        } else {
-            print(picture.text(color: useColor) + verdict.text, terminator: "")
+        try space.checkWalk(variant, start: start, end: end)
+        let out = TextOut.standardOutput()
+        var runs = StepRuns()
+        let trace = output.json ? RunReport.Trace(out) : nil
+        if output.json { RunReport.walkHead(variant: variant.name, space: space, start: start, end: end, to: out) }
+        let result = try space.walkPageRange(variant, start: start, end: end, trace: false) { step in
+            if let trace { trace.add(step) } else { runs.add(step) }
         }
+        let verdict = Conformance.judge(result, in: space, spaceName: where_.space ?? "the command line's")
+        if let trace {
+            trace.close()
+            RunReport.walkTail(result, failures: verdict.failures, to: out)
+        } else {
+            let picture = Picture(walk: result, space: space, runs: runs)
+            if let svg = output.svg { try writeFile(picture.svg(), to: svg) }
+            out.write(picture.text(color: useColor) + verdict.text)
+        }
+        out.flush()
         if !verdict.failures.isEmpty { throw ExitCode(1) }
     }
 }

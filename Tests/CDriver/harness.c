@@ -118,7 +118,7 @@ bool pfh_faulted(const struct pf_run *run)
 bool pfh_is_fixed(const struct pf_variant *v)
 {
 	static const char *const fixed[] = {
-		"generic-2l", "generic-3l", "generic-4l", "generic-5l", "s390-rfc-v1", "s390-rfc-v2",
+		"generic-2l", "generic-3l", "generic-4l", "generic-5l", "middle-level", "s390-rfc-v1", "s390-rfc-v2",
 		"s390-fix", "s390-fix-v6.10", "x86-la57", "arm64-lpa2-fix",
 	};
 

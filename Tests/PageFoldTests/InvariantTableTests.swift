@@ -12,6 +12,8 @@ import PageFold
  *   - s390-prefix's gup increments a pointer to a stack copy: (a) and (b) break.
  *   - RFC v1's gup and RFC v2 crop at the pgd level by entry type: lower levels run once, both hold.
  *   - compile-time folding, x86 LA57 (PGDIR_SHIFT follows) and the arm64 fix: both hold.
+ *   - middle-level iterates at the folded pud level over the real pgd table, as s390 does: (a)
+ *     holds, (b) breaks, in both walkers.
  *   - arm64-lpa2-prefix's gup reads a stray stack slot on its first pud iteration and gives up before
  *     any increment (see Arm64Tests); its pagewalk uses live pointers: both hold.
  */
@@ -29,6 +31,7 @@ let invariantTable: [Expectation] = [
     Expectation(variant: "generic-3l", gupA: true, gupB: true, walkA: true, walkB: true),
     Expectation(variant: "generic-4l", gupA: true, gupB: true, walkA: true, walkB: true),
     Expectation(variant: "generic-5l", gupA: true, gupB: true, walkA: true, walkB: true),
+    Expectation(variant: "middle-level", gupA: true, gupB: false, walkA: true, walkB: false),
     Expectation(variant: "s390-prefix", gupA: false, gupB: false, walkA: true, walkB: false),
     Expectation(variant: "s390-rfc-v1", gupA: true, gupB: true, walkA: true, walkB: false),
     Expectation(variant: "s390-rfc-v2", gupA: true, gupB: true, walkA: true, walkB: true),

@@ -57,11 +57,13 @@ struct PropertyTests {
                     let reached = folded.count { $0 - start <= prefix * ps }
                     let walk = try r.space.walkPageRange(v, start: start, end: end)
                     #expect(walk.invariants.holdsA)
-                    #expect(walk.invariants.brokenB == (keepsB.contains(v.name) ? 0 : folded.count))
+                    // On generic spaces only the middle-level variant iterates over a folded level.
+                    let breaksB = !keepsB.contains(v.name) && (v.arch != .generic || v.name == "middle-level")
+                    #expect(walk.invariants.brokenB == (breaksB ? folded.count : 0))
                     guard v.name != "s390-prefix" else { continue }
                     let gup = try r.space.gupFast(v, start: start, nrPages: pages)
                     #expect(gup.invariants.holdsA)
-                    #expect(gup.invariants.brokenB == (v.name.hasPrefix("s390-fix") ? reached : 0))
+                    #expect(gup.invariants.brokenB == (v.name.hasPrefix("s390-fix") || v.name == "middle-level" ? reached : 0))
                     r.space.release(gup)
                 }
             }

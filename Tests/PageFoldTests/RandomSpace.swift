@@ -70,10 +70,11 @@ struct RandomSpace {
         return o || a >= space.userLimit ? space.userLimit - space.arch.pageSize : a
     }
 
-    /// s390 folds everything above its top table: the top table's loop is the one that iterates
-    /// over a folded pointer. Its boundaries in (start, end); none on a 5-level task.
+    /// s390 folds everything above its top table, and so does the middle-level variant on its
+    /// 3-level generic spaces: the top table's loop is the one that iterates over a folded pointer.
+    /// Its boundaries in (start, end); none where nothing is folded (s390 5 levels).
     func foldedBoundaries(start: UInt64, end: UInt64) -> [UInt64] {
-        guard space.arch == .s390, space.levels < 5 else { return [] }
+        guard (space.arch == .s390 && space.levels < 5) || (space.arch == .generic && space.levels == 3) else { return [] }
         let top = space.geometry.tables[0]
         return space.geometry.boundaries(of: top, from: start, to: end)
     }

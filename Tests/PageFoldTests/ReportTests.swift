@@ -15,7 +15,7 @@ struct ReportTests {
     @Test("gup JSON: pages as the addresses that map them, events, iterations and trace")
     func gupJSON() throws {
         let (r, space) = try seedGup("s390-prefix")
-        let text = RunReport.gup(r, space: space).render()
+        let text = RunReport.gup(r, space: space)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(json["variant"] as? String == "s390-prefix")
         #expect(json["nr"] as? Int == 2)
@@ -38,7 +38,7 @@ struct ReportTests {
     func walkJSON() throws {
         let space = try Scenario.seedUnmappedBelow.makeSpace()
         let r = try space.walkPageRange(variant("s390-fix"), start: 0xfff00000, end: 0x100100000)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(RunReport.walk(r, space: space).render().utf8)) as? [String: Any])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(RunReport.walk(r, space: space).utf8)) as? [String: Any])
         let holes = try #require(json["holes"] as? [[String: Any]])
         // Region-3 entries 1 and 2 are empty: two holes at depth 2, cut at the 2 GB boundary.
         #expect(holes.map { $0["start"] as? String } == ["0xfff00000", "0x100000000"])

@@ -3,7 +3,7 @@ import PageFold
 
 /// The variants the 2020 and 2024 fixes (and compile-time folding) make correct: each must equal
 /// the Oracle everywhere it runs.
-let fixedVariantNames = ["generic-2l", "generic-3l", "generic-4l", "generic-5l", "s390-rfc-v1", "s390-rfc-v2",
+let fixedVariantNames = ["generic-2l", "generic-3l", "generic-4l", "generic-5l", "middle-level", "s390-rfc-v1", "s390-rfc-v2",
                          "s390-fix", "s390-fix-v6.10", "x86-la57", "arm64-lpa2-fix"]
 
 /// A fixed variant at a level count it runs on.

@@ -97,6 +97,8 @@ struct pf_seam {
 	const void *watch;		/* the loop pointer whose first read the trace wants */
 	struct page *mem_map;		/* struct pages of frames first_pfn .. first_pfn + nr_pfns */
 	unsigned long first_pfn, nr_pfns;
+	uintptr_t va_offset;		/* __va(pa) - pa for the arena's physical addresses */
+	const struct pf_space *space;	/* the space itself, for what the rest of the seam asks */
 };
 extern _Thread_local struct pf_seam pf_seam __attribute__((tls_model("initial-exec")));
 
@@ -122,9 +124,17 @@ static inline struct page *pf_pfn_to_page(unsigned long pfn)
 
 void *pf_va(unsigned long pa);
 unsigned long pf_pa(const void *p);
-unsigned long pf_page_to_pfn(const struct page *page);
+unsigned long pf_page_to_pfn_slow(const struct page *page);
+
+static inline unsigned long pf_page_to_pfn(const struct page *page)
+{
+	if (__builtin_expect((unsigned long)(page - pf_seam.mem_map) < pf_seam.nr_pfns, 1))
+		return pf_seam.first_pfn + (unsigned long)(page - pf_seam.mem_map);
+	return pf_page_to_pfn_slow(page);
+}
 _Noreturn void pf_bug(const char *file, int line);
 
+#ifndef PF_BARE
 /* include/asm-generic/rwonce.h: one read of x, through the arena. */
 #define READ_ONCE(x) (*(const __typeof__(x) *)pf_read_once(&(x), sizeof(x)))
 
@@ -132,6 +142,18 @@ _Noreturn void pf_bug(const char *file, int line);
 #define __pa(p)   pf_pa(p)
 #define pfn_to_page(pfn)  pf_pfn_to_page(pfn)
 #define page_to_pfn(page) pf_page_to_pfn(page)
+#else
+/*
+ * A bare build (Benchmarks/icount): the kernel's code with the seam made what the kernel's is, a
+ * volatile load and address arithmetic, for counting the instructions the walks themselves take.
+ * Only correct walks run bare; the arena's layout (pf_seam) still tells where things are.
+ */
+#define READ_ONCE(x) (*(const volatile __typeof__(x) *)&(x))
+#define __va(pa)  ((void *)(pf_seam.va_offset + (unsigned long)(pa)))
+#define __pa(p)   ((unsigned long)(p) - pf_seam.va_offset)
+#define pfn_to_page(pfn)  (&pf_seam.mem_map[(pfn) - pf_seam.first_pfn])
+#define page_to_pfn(page) (pf_seam.first_pfn + (unsigned long)((page) - pf_seam.mem_map))
+#endif
 #define nth_page(page, n) pfn_to_page(page_to_pfn(page) + (n))
 /*
  * compound_head(): a mapped head page holds a reference or a folio order, so it is its own head at

@@ -149,11 +149,11 @@ typedef unsigned long (*pf_leaf_writer)(enum pf_level level, unsigned long pa, b
 void pf_space_write_leaves(struct pf_space *space, pf_leaf_writer writer);
 
 /*
- * The benchmarks' lower bound (CShim/bench.c): the pages a gup of the range records, read with a
- * plain loop over the leaf entries, each taking a reference (release them as gup's). Returns nr.
+ * The benchmarks' lower bound (CShim/bench.c): a plain loop over the leaf entries of the range
+ * that records the pages; with gup, it stops where gup_fast must and takes a reference on each
+ * page (release them as gup's), else it reads every leaf entry, as a pagewalk. Returns nr.
  */
-long pf_lower_bound_gup(struct pf_space *space, uint64_t start, uint64_t nr_pages, bool write,
-			uint64_t *pfns);
+long pf_lower_bound(struct pf_space *space, uint64_t start, uint64_t nr_pages, bool gup, uint64_t *pfns);
 
 /* Geometry of an arch at a level count, for callers that lay out data frames. */
 int pf_arch_page_shift(enum pf_arch arch);

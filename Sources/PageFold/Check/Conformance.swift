@@ -163,14 +163,20 @@ public enum Conformance {
                                       walker: walker, start: gup.start, end: end, detail: detail))
         }
         for (kind, detail) in faults(gup.events, gup.invariants, cut: gup.eventsCut, into: &v.tally) { fail(kind, detail) }
-        let expected = Oracle.gupFrames(space, start: gup.start, nrPages: gup.nrPages, write: gup.write, quirks: gup.quirks)
-        if gup.frames != expected {
-            let i = zip(gup.frames, expected).prefix { $0 == $1 }.count
+        // The Oracle's pages one at a time: the first difference, and how many it expects.
+        var expected = 0
+        var differs: Int?
+        Oracle.forEachGupFrame(space, start: gup.start, nrPages: gup.nrPages, write: gup.write, quirks: gup.quirks) { i, frame in
+            expected += 1
+            if differs == nil && (i >= gup.frames.count || gup.frames[i] != frame) { differs = i }
+        }
+        if differs == nil && gup.frames.count != expected { differs = expected }
+        if let i = differs {
             let kind: Failure.Kind = i == gup.frames.count ? .missingPages : .wrongPages
             let at = gup.start + UInt64(i) * ps
-            let got = i < gup.pageAddresses.count
-                ? gup.pageAddresses[i].map { "the page mapped at \(hex($0))" } ?? "a page no mapping holds" : "not recorded"
-            fail(kind, "recorded \(gup.nr) pages, the oracle \(expected.count); page \(i) (\(hex(at))) is \(got)")
+            let got = i < gup.frames.count
+                ? gup.pageAddress(gup.frames[i]).map { "the page mapped at \(hex($0))" } ?? "a page no mapping holds" : "not recorded"
+            fail(kind, "recorded \(gup.nr) pages, the oracle \(expected); page \(i) (\(hex(at))) is \(got)")
         }
         for q in Oracle.findings(space, start: gup.start, nrPages: gup.nrPages, write: gup.write, quirks: gup.quirks) {
             v.tally.findings[q.rawValue, default: 0] += 1

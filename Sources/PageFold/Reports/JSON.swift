@@ -5,6 +5,8 @@ public indirect enum JSON: Sendable, Equatable {
     case array([JSON])
     case string(String)
     case int(Int)
+    /// A measurement, with three significant decimals.
+    case number(Double)
     case bool(Bool)
     case null
 
@@ -28,6 +30,7 @@ public indirect enum JSON: Sendable, Equatable {
             return "[\n" + items.map { pad + $0.render(indent: indent + 1) }.joined(separator: ",\n") + "\n\(close)]"
         case let .string(s): return JSON.quote(s)
         case let .int(i): return String(i)
+        case let .number(d): return d.isFinite ? String(format: "%.3f", d) : "null"
         case let .bool(b): return b ? "true" : "false"
         case .null: return "null"
         }
