@@ -22,7 +22,14 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Check invariants (a) and (b) after every pointer increment, as check does.")
     var invariants = false
 
+    @Flag(help: "Instead: gup time against range size (1 page to 1 GiB) at every level count of s390-fix and generic.")
+    var scaling = false
+
+    @Option(help: "With --scaling, also draw it as SVG to this file.")
+    var svg: String?
+
     func run() throws {
+        if scaling { return try runScaling() }
         var pairs: [BenchPair] = []
         let fix = try Variant.named("s390-fix")
         let s390 = try Workload.all(arch: .s390, levels: 3)
@@ -51,5 +58,41 @@ struct BenchCommand: ParsableCommand {
         print(table.render())
         print("\n\(ProcessInfo.processInfo.activeProcessorCount) cores; the fastest of at least 3 runs of each; "
               + (invariants ? "invariants checked." : "no trace, no invariant checks (--invariants adds them)."))
+    }
+
+    private func runScaling() throws {
+        var points: [ScalingPoint] = []
+        let variants = [try Variant.named("s390-fix-v6.10")] + (2...5).map { try! Variant.named("generic-\($0)l") }
+        let report = progress("scaling")
+        for (n, v) in variants.enumerated() {
+            report(n, variants.count)
+            points += try Bench.scaling(v)
+        }
+        report(variants.count, variants.count)
+        let groups = Dictionary(grouping: points) { "\($0.arch.rawValue) \($0.levels)-level" }.sorted { $0.key < $1.key }
+        if json {
+            print(JSON.array(points.map { p in
+                .object([("arch", .string(p.arch.rawValue)), ("levels", .int(p.levels)), ("pages", .int(Int(p.pages))),
+                         ("ns", .int(Int(p.nanoseconds))), ("ns_per_page", .number(p.nsPerPage))])
+            }).render())
+        } else {
+            var table = TextTable(header: ["space"] + Bench.scalingSizes.map { "\($0) p" })
+            table.rows = groups.map { key, ps in
+                [key] + Bench.scalingSizes.map { n in ps.first { $0.pages == n }.map { String(format: "%.1f µs", Double($0.nanoseconds) / 1000) } ?? "—" }
+            }
+            print(table.render())
+            print("")
+            var perPage = TextTable(header: ["ns per page"] + Bench.scalingSizes.map { "\($0) p" })
+            perPage.rows = groups.map { key, ps in
+                [key] + Bench.scalingSizes.map { n in ps.first { $0.pages == n }.map { String(format: "%.1f", $0.nsPerPage) } ?? "—" }
+            }
+            print(perPage.render())
+            print("\ngup_fast time per walk (reads checked, no trace, no invariant checks), fastest of at least 3 runs; \(ProcessInfo.processInfo.activeProcessorCount) cores.")
+        }
+        if let svg {
+            let plot = Plot(title: "gup_fast time against range size", xLabel: "pages (4 KB)", yLabel: "ns per walk",
+                            series: groups.map { key, ps in Plot.Series(name: key, points: ps.map { (Double($0.pages), Double($0.nanoseconds)) }) })
+            try writeFile(plot.svg(), to: svg)
+        }
     }
 }

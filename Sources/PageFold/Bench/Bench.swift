@@ -15,8 +15,9 @@ public struct Workload: Sendable {
         let geo = try Geometry(arch: arch, levels: levels)
         let ps = geo.pageSize
         let small: PageSize = arch == .arm64 ? .k16 : .k4
-        let base: UInt64 = 1 << 30
         let gib: UInt64 = 1 << 30
+        // 1 GiB up, or from 0 where the whole user range is 1 GiB (generic 2-level).
+        let base: UInt64 = geo.userLimit >= 2 * gib ? gib : 0
         var out: [Workload] = []
         let seed = arch == .s390 && levels == 3 ? Scenario.seed : Scenario.seedShape(arch: arch, levels: levels)
         out.append(Workload(name: "seed", spec: SpaceSpec(arch: arch, levels: levels, mappings: seed.mappings),
@@ -116,6 +117,15 @@ public enum Bench {
                          nsPerPage: Double(walk) / Double(w.pages), lowerBoundNsPerPage: Double(lower) / Double(w.pages))
     }
 
+    /// One run of the lower bound over a workload's space (as gup: its references released
+    /// after); the pages it recorded.
+    public static func lowerBound(_ w: Workload, in space: AddressSpace, gup: Bool = true) -> Int {
+        var pfns = [UInt64](repeating: 0, count: Int(w.pages))
+        let nr = pfns.withUnsafeMutableBufferPointer { pf_lower_bound(space.handle, w.start, w.pages, gup, $0.baseAddress) }
+        if gup { pf_space_release(space.handle, pfns, nr, PF_FOLL_GET) }
+        return nr
+    }
+
     /// The lower bound (CShim/bench.c): a plain loop that reads the same leaf entries and records
     /// the same pages (as gup: with their references).
     static func lowerBound(_ w: Workload, _ space: AddressSpace, gup: Bool, _ budget: Duration) -> UInt64 {
@@ -128,5 +138,44 @@ public enum Bench {
             if gup { pf_space_release(space.handle, pfns, nr, PF_FOLL_GET) }
             return ns
         }
+    }
+}
+
+/// Walk time against range size and level count: the cost must grow with the pages touched.
+public struct ScalingPoint: Sendable {
+    public let arch: Arch
+    public let levels: Int
+    public let pages: UInt64
+    public let nanoseconds: UInt64
+
+    public var nsPerPage: Double { Double(nanoseconds) / Double(pages) }
+}
+
+extension Bench {
+    /// The range sizes of the scaling table, 1 page to 1 GiB of 4 KB pages.
+    public static let scalingSizes: [UInt64] = [1, 16, 256, 4096, 65536, 262_144]
+
+    /// gup_fast of `variant` (reads checked, no trace, no invariant checks) over 1 GiB of base pages
+    /// at each level count it has, timed for each range size from the start of the mapping.
+    public static func scaling(_ variant: Variant, budget: Duration = .milliseconds(60)) throws -> [ScalingPoint] {
+        var out: [ScalingPoint] = []
+        for levels in variant.levels {
+            guard let dense = try Workload.all(arch: variant.arch, levels: levels).first(where: { $0.name == "dense-1GiB" }) else { continue }
+            let space = try dense.spec.makeSpace()
+            pf_space_write_leaves(space.handle, variant.c.leaf_entry)
+            for pages in scalingSizes where pages <= dense.pages {
+                let ns = fastest(budget) {
+                    var run = pf_run()
+                    pf_run_init(&run)
+                    defer { pf_run_free(&run) }
+                    var nr = 0
+                    let ns = nanoseconds { nr = variant.c.gup_fast(space.handle, dense.start, pages, PF_FOLL_GET, &run) }
+                    pf_space_release(space.handle, run.pfns, nr, PF_FOLL_GET)
+                    return ns
+                }
+                out.append(ScalingPoint(arch: variant.arch, levels: levels, pages: pages, nanoseconds: ns))
+            }
+        }
+        return out
     }
 }
