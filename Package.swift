@@ -20,7 +20,9 @@ let package = Package(
             path: ".",
             sources: ["CShim"],
             publicHeadersPath: "include",
-            cSettings: [.unsafeFlags(["-std=gnu11", "-Wall", "-Wno-unused-function"])]
+            // -fno-strict-aliasing as the kernel's Makefile has it: kernel code reads one entry
+            // type through a pointer to another (a folded level's `(pud_t *)p4dp`).
+            cSettings: [.unsafeFlags(["-std=gnu11", "-fno-strict-aliasing", "-Wall", "-Wno-unused-function"])]
         ),
         .target(name: "PageFold", dependencies: ["CShim"]),
         .executableTarget(

@@ -68,7 +68,7 @@ static bool pf_readable(const struct pf_call *call, const void *p, size_t size)
 /* The first read through the loop pointer is the entry value the trace shows. */
 static void pf_note_value(struct pf_call *call, const void *p, size_t size)
 {
-	int active = call->active;
+	int active = pf_call_active(call);
 
 	if (call->open_valid && !call->open.value_read && active >= 0 && p == call->ptr[active] &&
 	    size == 8 && call->open.level == active) {
@@ -108,7 +108,7 @@ static const void *pf_read_once_checked(struct pf_call *call, const void *p, siz
 		return p;
 
 	place = pf_call_classify(call, p);
-	active = call->active;
+	active = pf_call_active(call);
 	switch (place.kind) {
 	case PF_PLACE_STACK:
 		/*
@@ -165,18 +165,6 @@ unsigned long pf_pa(const void *p)
 		return PF_TABLE_PHYS_BASE + (q - base);
 	pf_call_event(call, PF_EV_OUTSIDE_ARENA, pf_call_classify(call, p), (uint64_t)q);
 	return 0;
-}
-
-struct page *pf_space_page(const struct pf_space *space, unsigned long pfn)
-{
-	if (pfn < space->first_pfn || pfn - space->first_pfn >= space->mem_map_used)
-		return NULL;
-	return &space->mem_map[pfn - space->first_pfn];
-}
-
-unsigned long pf_space_pfn(const struct pf_space *space, const struct page *page)
-{
-	return space->first_pfn + (unsigned long)(page - space->mem_map);
 }
 
 struct page *pf_space_head(const struct pf_space *space, struct page *page)

@@ -7,6 +7,8 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include "call.h"
 
 _Thread_local struct task_struct *pf_current;
@@ -38,7 +40,7 @@ struct pf_event *pf_call_event(struct pf_call *call, enum pf_event_kind kind, st
 			       uint64_t value)
 {
 	struct pf_run *run = call->run;
-	int level = call->active;
+	int level = pf_call_active(call);
 	int iteration = level >= 0 ? call->iteration[level] : 0;
 	struct pf_event *last = run->nr_events ? &run->events[run->nr_events - 1] : NULL;
 
@@ -98,6 +100,41 @@ _Noreturn void pf_runaway(struct pf_call *call, uint64_t value, int why)
 	pf_call_abort(call);
 }
 
+/*
+ * The kernel's pages[] is the run's pfns buffer: the walk writes struct page pointers, which
+ * pf_call_leave() turns into frame numbers in place. It ends where a page that cannot be touched
+ * begins, so a walk that writes past pages[] (a header that changed PAGE_SIZE, say) faults at
+ * its own line instead of corrupting the heap. Kept from call to call: a run reused for the same
+ * size maps nothing new.
+ */
+static bool pf_run_pages(struct pf_run *run, unsigned long nr_pages)
+{
+	const size_t guard = (size_t)sysconf(_SC_PAGESIZE);
+	size_t need;
+
+	_Static_assert(sizeof(struct page *) == sizeof(*run->pfns), "pages[] shares the pfns buffer");
+	if (nr_pages > SIZE_MAX / sizeof(*run->pfns) - 2 * guard)
+		return false;
+	need = nr_pages * sizeof(*run->pfns);
+	if (!run->pfns_map || run->pfns_map_bytes - guard < need) {
+		size_t bytes = (need + guard - 1) / guard * guard + guard;
+		void *map = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+		if (map == MAP_FAILED)
+			return false;
+		if (mprotect((char *)map + bytes - guard, guard, PROT_NONE)) {
+			munmap(map, bytes);
+			return false;
+		}
+		if (run->pfns_map)
+			munmap(run->pfns_map, run->pfns_map_bytes);
+		run->pfns_map = map;
+		run->pfns_map_bytes = bytes;
+	}
+	run->pfns = (uint64_t *)((char *)run->pfns_map + run->pfns_map_bytes - guard - need);
+	return true;
+}
+
 struct pf_call *pf_call_enter(struct pf_space *space, struct pf_run *run,
 			      unsigned long start, unsigned long end, unsigned long nr_pages)
 {
@@ -106,21 +143,18 @@ struct pf_call *pf_call_enter(struct pf_space *space, struct pf_run *run,
 
 	if (!call)
 		return NULL;
-	if (nr_pages) {
-		call->pages = malloc(nr_pages * sizeof(*call->pages));	/* the kernel's pages[]: written before read */
-		if (!call->pages) {
-			free(call);
-			return NULL;
-		}
+	if (nr_pages && !pf_run_pages(run, nr_pages)) {
+		free(call);
+		return NULL;
 	}
-	call->nr_pages = nr_pages;
+	call->pages = (struct page **)run->pfns;
+	call->page_mask = (1UL << space->ops->page_shift) - 1;
 	call->space = space;
 	call->run = run;
 	call->start = start;
 	call->end = end;
 	/* Every loop body handles at least one page of the range, give or take the upper levels. */
 	call->steps_left = 8 * (span_pages < (1UL << 26) ? span_pages : (1UL << 26)) + (1UL << 16);
-	call->active = -1;
 	call->tracing = (run->record & PF_RUN_STEPS) || run->step_sink;
 	call->invariants = run->record & PF_RUN_INVARIANTS;
 	/* The walk's frame starts clean; no other slot is ever written (reading one stops the walk). */
@@ -140,6 +174,7 @@ struct pf_call *pf_call_enter(struct pf_space *space, struct pf_run *run,
 	pf_seam = (struct pf_seam) {
 		.tables = (uintptr_t)space->mem + PF_TABLES_OFFSET,
 		.tables_bytes = space->mem_bytes - PF_TABLES_OFFSET,
+		.gapless_bytes = space->tables_gapless - PF_TABLES_OFFSET,
 		.owner = space->owner + (PF_TABLES_OFFSET >> PF_GRANULE_SHIFT),
 		.mem_map = space->mem_map, .first_pfn = space->first_pfn, .nr_pfns = space->mem_map_used,
 		.va_offset = (uintptr_t)space->mem - PF_TABLE_PHYS_BASE, .space = space,
@@ -165,28 +200,39 @@ static void pf_close_step(struct pf_call *call)
 	}
 }
 
+/*
+ * page_to_pfn() of each of pages[], into pfns (the same buffer). Every entry is a struct page of
+ * the space or the call's bad page (pfn_to_page() of a frame that has none), whose frame is one
+ * past every real one: a select, not a call, so the loop vectorizes.
+ */
+static void pf_pages_to_pfns(struct pf_call *call, long nr)
+{
+	const struct pf_space *space = call->space;
+	const uintptr_t map = (uintptr_t)space->mem_map;
+	const uintptr_t bytes = space->mem_map_used * sizeof(struct page);
+	const unsigned long first = space->first_pfn, bad = space->mem_map_pages;
+	uint64_t *entry = call->run->pfns;	/* == call->pages: read as addresses */
+
+	for (long i = 0; i < nr; i++) {
+		uintptr_t off = entry[i] - map;
+
+		entry[i] = first + (off < bytes ? off / sizeof(struct page) : bad);
+	}
+}
+
 void pf_call_leave(struct pf_call *call, long nr)
 {
 	struct pf_run *run = call->run;
 
 	pf_close_step(call);
 	run->nr = nr;
-	if (call->pages && nr > 0) {
-		uint64_t *pfns = realloc(run->pfns, (size_t)nr * sizeof(*pfns));
-
-		if (pfns) {
-			run->pfns = pfns;
-			for (long i = 0; i < nr; i++)
-				pfns[i] = pf_space_pfn(call->space, call->pages[i]);
-		} else {
-			run->truncated = true;
-			run->nr = 0;
-		}
-	}
+	for (int l = 0; l < PF_NR_LEVELS; l++)
+		run->iterations[l] = call->iterations[l] + call->iteration[l];
+	if (call->pages)
+		pf_pages_to_pfns(call, nr);
 	pf_current = call->saved_current;
 	pf_this_call = NULL;
 	pf_seam = (struct pf_seam) { .tables_bytes = 0 };
-	free(call->pages);
 	free(call);
 }
 
@@ -267,6 +313,7 @@ void pf_run_free(struct pf_run *run)
 	free(run->events);
 	free(run->steps);
 	free(run->visits);
-	free(run->pfns);
+	if (run->pfns_map)
+		munmap(run->pfns_map, run->pfns_map_bytes);
 	pf_run_init(run);
 }

@@ -22,7 +22,7 @@ struct pf_call {
 	const void *ptr[PF_NR_LEVELS];
 	int iteration[PF_NR_LEVELS];
 	unsigned long addr[PF_NR_LEVELS], end_of[PF_NR_LEVELS];
-	int active;                 /* the innermost loop level that stepped, or -1 */
+	long iterations[PF_NR_LEVELS]; /* bodies of the loops before the current one, per level */
 	/* the step being traced, until the next one begins (next and value are filled in meanwhile) */
 	struct pf_step open;
 	bool tracing, open_valid;
@@ -32,7 +32,7 @@ struct pf_call {
 	bool slot_used[PF_NR_LEVELS]; /* which levels' copies were spilled this call */
 	struct page **pages;        /* gup: the kernel's pages[] */
 	int nr_pinned;              /* gup: its count, here so that it outlives a longjmp */
-	unsigned long nr_pages;
+	unsigned long page_mask;    /* the space's PAGE_SIZE - 1 */
 	struct page bad_page;       /* what pfn_to_page() of a frame with no struct page yields */
 	unsigned long zero[2];      /* what a read outside the arena returns */
 };
@@ -42,6 +42,15 @@ extern _Thread_local struct pf_call *pf_this_call;
 static inline struct pf_call *pf_call_current(void)
 {
 	return pf_this_call;
+}
+
+/* The innermost loop that has stepped, or -1: a step clears the iterations of the loops inside it. */
+static inline int pf_call_active(const struct pf_call *call)
+{
+	for (int l = PF_NR_LEVELS - 1; l >= 0; l--)
+		if (call->iteration[l])
+			return l;
+	return -1;
 }
 /*
  * Record an event in the current loop's context. Returns it, or NULL when it repeats the last one
@@ -53,7 +62,8 @@ struct pf_event *pf_call_event(struct pf_call *call, enum pf_event_kind kind, st
 struct pf_place pf_call_classify(const struct pf_call *call, const void *p);
 /* Stop the walk: back to the entry point's setjmp. */
 _Noreturn void pf_call_abort(struct pf_call *call);
-/* Stop a loop that left its range: why is PF_RUNAWAY_NEXT (value: next) or _STEP (value: addr). */
+/* Stop a loop that left its range: why is PF_RUNAWAY_NEXT or _UNALIGNED (value: next), or _STEP
+ * (value: addr). */
 _Noreturn void pf_runaway(struct pf_call *call, uint64_t value, int why);
 /* Open the trace step of a loop body (the run asked for steps). */
 void pf_trace_step(struct pf_call *call, enum pf_level level, const void *ptr,
@@ -61,20 +71,20 @@ void pf_trace_step(struct pf_call *call, enum pf_level level, const void *ptr,
 
 /*
  * The loop hooks (CShim/mm/checks.h), inline because they run once per loop body: pf_loop_step()
- * opens a body (level, the loop pointer, its addr and end) and returns its 1-based iteration; it
+ * opens a body (level, the loop pointer, its addr and end) and says whether the invariants are to
+ * be checked now (the run asked, and a pointer increment led to this body); it
  * sets the context reads are judged in (a stack read through an incremented pointer is a stray
  * read) and stops a runaway loop. pf_loop_next() follows the line that computes next, which must
- * lie in (addr, end].
+ * lie in (addr, end] and be page aligned.
  */
-static inline int pf_loop_step(enum pf_level level, const void *ptr, unsigned long addr, unsigned long end)
+static inline bool pf_loop_step(enum pf_level level, const void *ptr, unsigned long addr, unsigned long end)
 {
 	struct pf_call *call = pf_call_current();
 
-	call->active = level;
-	if (call->steps_left-- == 0 || addr < call->start || addr >= call->end ||
-	    end > call->end || addr >= end)
+	if (call->steps_left-- == 0 || addr < call->start || addr >= end || end > call->end)
 		pf_runaway(call, addr, PF_RUNAWAY_STEP);
 	for (int l = level + 1; l < PF_NR_LEVELS; l++) {
+		call->iterations[l] += call->iteration[l];
 		call->iteration[l] = 0;
 		call->ptr[l] = NULL;
 	}
@@ -82,10 +92,12 @@ static inline int pf_loop_step(enum pf_level level, const void *ptr, unsigned lo
 	call->ptr[level] = ptr;
 	call->addr[level] = addr;
 	call->end_of[level] = end;
-	call->run->iterations[level]++;
-	if (call->tracing)
-		pf_trace_step(call, level, ptr, addr, end);
-	return call->iteration[level];
+	if (__builtin_expect(call->tracing | call->invariants, 0)) {
+		if (call->tracing)
+			pf_trace_step(call, level, ptr, addr, end);
+		return call->invariants && call->iteration[level] > 1;
+	}
+	return false;
 }
 
 static inline void pf_loop_next(enum pf_level level, unsigned long next)
@@ -94,6 +106,9 @@ static inline void pf_loop_next(enum pf_level level, unsigned long next)
 
 	if (next <= call->addr[level] || next > call->end_of[level])
 		pf_runaway(call, next, PF_RUNAWAY_NEXT);
+	/* addr and end are page aligned, so a right next is too; the loops below stop only at end */
+	if (next & call->page_mask)
+		pf_runaway(call, next, PF_RUNAWAY_UNALIGNED);
 	if (call->open_valid && call->open.level == (int)level)
 		call->open.next = next;
 }

@@ -4,6 +4,7 @@
  * the fault path would), s390's crst_table_upgrade(), and releasing pinned pages. Every error is
  * a sentence naming what is wrong; nothing here asserts.
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,6 +79,8 @@ static unsigned long pf_alloc_table(struct pf_space *space, const struct pf_geo_
 	for (unsigned long o = off; o < off + g->table_bytes; o += 1UL << PF_GRANULE_SHIFT)
 		space->owner[o >> PF_GRANULE_SHIFT] = (uint32_t)space->nr_tables + 1;
 	space->tables[space->nr_tables++] = (struct pf_table) { off, g->table_bytes, g->level };
+	if (space->tables_gapless == space->used && off == space->used)
+		space->tables_gapless = off + g->table_bytes;	/* no alignment gap yet */
 	space->used = off + g->table_bytes;
 	t = (unsigned long *)(space->mem + off);
 	for (unsigned long i = 0; i < g->table_bytes / 8; i++)
@@ -135,7 +138,7 @@ struct pf_space *pf_space_create(enum pf_arch arch, int levels, uint64_t cap_byt
 	space->map_base = map;
 	space->mem = (unsigned char *)(((uintptr_t)map + PF_ARENA_ALIGN - 1) & ~(PF_ARENA_ALIGN - 1));
 	space->mem_bytes = mem_bytes;
-	space->used = PF_TABLES_OFFSET;
+	space->used = space->tables_gapless = PF_TABLES_OFFSET;
 	space->mem_map_pages = cap_bytes / sizeof(struct page);
 	space->mem_map = mmap(NULL, space->mem_map_pages * sizeof(struct page),
 			      PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
@@ -380,15 +383,25 @@ bool pf_space_page_counts(const struct pf_space *space, uint64_t pfn, int *refco
 	return true;
 }
 
-/* unpin_user_pages() for FOLL_PIN, put_page() for FOLL_GET. */
+/*
+ * unpin_user_pages() for FOLL_PIN, put_page() for FOLL_GET; as unpin_user_pages() does with
+ * gup_folio_next(), a run of pages of one folio is released in one go.
+ */
 void pf_space_release(struct pf_space *space, const uint64_t *pfns, long nr, unsigned int gup_flags)
 {
-	for (long i = 0; i < nr; i++) {
-		struct page *page = pf_space_page(space, pfns[i]);
+	for (long i = 0, n; i < nr; i += n) {
+		struct page *page = pf_space_page(space, pfns[i]), *head;
+		unsigned long first, last;
 
-		if (page)
-			gup_put_folio((struct folio *)pf_space_head(space, page), 1,
-				      gup_flags & FOLL_PIN);
+		n = 1;
+		if (!page)
+			continue;
+		head = pf_space_head(space, page);
+		first = pf_space_pfn(space, head);
+		last = first + (1UL << head->order) - 1;
+		while (i + n < nr && n < INT_MAX && pfns[i + n] >= first && pfns[i + n] <= last)
+			n++;
+		gup_put_folio((struct folio *)head, (int)n, gup_flags & FOLL_PIN);
 	}
 }
 

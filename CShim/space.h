@@ -58,6 +58,8 @@ struct pf_arch_ops {
 	unsigned long (*leaf_entry)(enum pf_level level, unsigned long pa, bool write);
 	/* The page a leaf entry maps, if it is present and allows the access; else PF_NO_PAGE. */
 	unsigned long (*leaf_pa)(enum pf_level level, unsigned long entry, bool write);
+	/* pf_lower_bound() with this arch's leaf_pa inline (arch/lower_bound.h) */
+	long (*lower_bound)(struct pf_space *space, uint64_t start, uint64_t nr_pages, bool gup, uint64_t *pfns);
 };
 
 #define PF_NO_PAGE (~0UL)
@@ -92,6 +94,7 @@ struct pf_space {
 	unsigned char *mem;		/* the arena */
 	unsigned long mem_bytes;
 	unsigned long used;		/* bump pointer for tables */
+	unsigned long tables_gapless;	/* tables fill the arena from PF_TABLES_OFFSET up to here */
 	struct mm_struct *mm;
 
 	struct pf_table *tables;
@@ -121,8 +124,17 @@ int pf_leaf_index(const struct pf_space *space, int page_shift);
 /* What an address in host memory is, from the arena's point of view (no read). */
 struct pf_place pf_space_classify(const struct pf_space *space, const void *p);
 /* struct page of a frame, or NULL if the frame has no struct page. */
-struct page *pf_space_page(const struct pf_space *space, unsigned long pfn);
-unsigned long pf_space_pfn(const struct pf_space *space, const struct page *page);
+static inline struct page *pf_space_page(const struct pf_space *space, unsigned long pfn)
+{
+	if (pfn < space->first_pfn || pfn - space->first_pfn >= space->mem_map_used)
+		return NULL;
+	return &space->mem_map[pfn - space->first_pfn];
+}
+
+static inline unsigned long pf_space_pfn(const struct pf_space *space, const struct page *page)
+{
+	return space->first_pfn + (unsigned long)(page - space->mem_map);
+}
 /* The head page of the folio a page belongs to. */
 struct page *pf_space_head(const struct pf_space *space, struct page *page);
 

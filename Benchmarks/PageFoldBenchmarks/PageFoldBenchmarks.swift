@@ -32,9 +32,14 @@ let benchmarks: @Sendable () -> Void = {
     for (arch, levels) in [(Arch.s390, 3), (.x86, 4), (.generic, 4), (.arm64, 3)] {
         for w in (try? Workload.all(arch: arch, levels: levels)) ?? [] {
             guard let space = try? w.spec.makeSpace() else { continue }
-            Benchmark("lower-bound-\(w.name)/\(arch.rawValue)-\(levels)l") { benchmark in
+            Benchmark("lower-bound-gup-\(w.name)/\(arch.rawValue)-\(levels)l") { benchmark in
                 for _ in benchmark.scaledIterations {
-                    blackHole(Bench.lowerBound(w, in: space))
+                    blackHole(Bench.lowerBound(w, in: space, gup: true))
+                }
+            }
+            Benchmark("lower-bound-walk-\(w.name)/\(arch.rawValue)-\(levels)l") { benchmark in
+                for _ in benchmark.scaledIterations {
+                    blackHole(Bench.lowerBound(w, in: space, gup: false))
                 }
             }
         }

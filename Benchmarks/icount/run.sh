@@ -9,10 +9,10 @@ cd "$(dirname "$0")/../.."
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 for v in s390_prefix s390_rfc_v1 s390_rfc_v2 s390_fix generic_3l middle_level; do
-    gcc -O2 -DPF_BARE -Iinclude -c "CShim/variants/$v.c" -o "$out/$v.o"
+    gcc -O2 -fno-strict-aliasing -DPF_BARE -Iinclude -c "CShim/variants/$v.c" -o "$out/$v.o"
 done
-gcc -O2 -Iinclude -o "$out/icount" Benchmarks/icount/icount.c "$out"/*.o CShim/arena.c CShim/call.c \
-    CShim/space.c CShim/arch/*.c CShim/mm/folio.c
+gcc -O2 -fno-strict-aliasing -Iinclude -o "$out/icount" Benchmarks/icount/icount.c "$out"/*.o CShim/arena.c CShim/call.c \
+    CShim/space.c CShim/arch/*.c
 (cd "$out" && valgrind --tool=callgrind --collect-atstart=no ./icount > icount.txt 2> valgrind.txt)
 # Each dump: "desc: Trigger: Client Request: NAME" and "summary: INSTRUCTIONS".
 for f in "$out"/callgrind.out.*.*; do

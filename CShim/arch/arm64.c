@@ -61,6 +61,9 @@ static unsigned long arm64_leaf_pa(enum pf_level level, unsigned long entry, boo
 	return pmd_leaf(((pmd_t) { entry })) ? entry & PTE_ADDR_LOW & PMD_MASK : PF_NO_PAGE;
 }
 
+#define PF_ARCH_LEAF_PA arm64_leaf_pa
+#include "lower_bound.h"
+
 const struct pf_arch_ops pf_arch_arm64 = {
 	.name = "arm64",
 	.page_shift = PAGE_SHIFT,
@@ -73,4 +76,5 @@ const struct pf_arch_ops pf_arch_arm64 = {
 	.table_origin = arm64_table_origin,
 	.leaf_entry = arm64_leaf_entry,
 	.leaf_pa = arm64_leaf_pa,
+	.lower_bound = pf_arch_lower_bound,
 };

@@ -17,6 +17,9 @@ static void generic_init_mm(struct mm_struct *mm, int levels, unsigned long top_
 {
 }
 
+#define PF_ARCH_LEAF_PA x86_leaf_pa
+#include "lower_bound.h"
+
 const struct pf_arch_ops pf_arch_generic = {
 	.name = "generic",
 	.page_shift = PAGE_SHIFT,
@@ -29,4 +32,5 @@ const struct pf_arch_ops pf_arch_generic = {
 	.table_origin = x86_table_origin,
 	.leaf_entry = x86_leaf_entry,
 	.leaf_pa = x86_leaf_pa,
+	.lower_bound = pf_arch_lower_bound,
 };

@@ -97,6 +97,9 @@ static unsigned long s390_leaf_pa(enum pf_level level, unsigned long entry, bool
 	}
 }
 
+#define PF_ARCH_LEAF_PA s390_leaf_pa
+#include "lower_bound.h"
+
 const struct pf_arch_ops pf_arch_s390 = {
 	.name = "s390",
 	.page_shift = PAGE_SHIFT,
@@ -110,4 +113,5 @@ const struct pf_arch_ops pf_arch_s390 = {
 	.table_origin = s390_table_origin,
 	.leaf_entry = pf_fault_leaf_entry,
 	.leaf_pa = s390_leaf_pa,
+	.lower_bound = pf_arch_lower_bound,
 };

@@ -16,6 +16,9 @@ static void x86_init_mm(struct mm_struct *mm, int levels, unsigned long top_pa)
 	mm->pf_la57 = levels == 5;
 }
 
+#define PF_ARCH_LEAF_PA x86_leaf_pa
+#include "lower_bound.h"
+
 const struct pf_arch_ops pf_arch_x86 = {
 	.name = "x86",
 	.page_shift = PAGE_SHIFT,
@@ -28,4 +31,5 @@ const struct pf_arch_ops pf_arch_x86 = {
 	.table_origin = x86_table_origin,
 	.leaf_entry = x86_leaf_entry,
 	.leaf_pa = x86_leaf_pa,
+	.lower_bound = pf_arch_lower_bound,
 };

@@ -53,8 +53,7 @@ static pte_t *pf_fresh_pte(unsigned long addr)
 
 #define PF_LOOP_STEP(lvl, ptr, upper, addr, end)					\
 	do {										\
-		if (pf_loop_step(PF_LEVEL_##lvl, (ptr), (addr), (end)) > 1 &&		\
-		    pf_call_current()->invariants) {					\
+		if (pf_loop_step(PF_LEVEL_##lvl, (ptr), (addr), (end))) {		\
 			pf_check_begin();						\
 			pf_check_end(PF_LEVEL_##lvl, (ptr), pf_fresh_##lvl(addr),	\
 				     pf_upper_offset_##lvl(upper, addr));		\
@@ -64,8 +63,7 @@ static pte_t *pf_fresh_pte(unsigned long addr)
 /* A loop that has no upper pointer at hand (walk_pte_range_inner()): invariant (a) only. */
 #define PF_LOOP_STEP_A(lvl, ptr, addr, end)						\
 	do {										\
-		if (pf_loop_step(PF_LEVEL_##lvl, (ptr), (addr), (end)) > 1 &&		\
-		    pf_call_current()->invariants) {					\
+		if (pf_loop_step(PF_LEVEL_##lvl, (ptr), (addr), (end))) {		\
 			pf_check_begin();						\
 			pf_check_end(PF_LEVEL_##lvl, (ptr), pf_fresh_##lvl(addr), NULL);\
 		}									\

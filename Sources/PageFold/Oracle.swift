@@ -66,8 +66,9 @@ public enum Oracle {
         let ps = geo.pageSize
         if i == geo.tables.count - 1 {
             var va = low
+            var m: Mapping?
             while va < high {
-                let m = space.mapping(containing: va)
+                if m?.contains(va) != true { m = space.mapping(containing: va) }
                 out.append(Visit(kind: .pte, start: va, end: va + ps, mapped: m != nil,
                                  pfn: m.map { ($0.phys + (va - $0.start)) / ps }, depth: nil))
                 va += ps

@@ -93,8 +93,8 @@ public struct Event: Sendable, Equatable, CustomStringConvertible {
     public let expected: Place?
     /// BUG events: where in the variant's source.
     public let source: String?
-    /// Runaway events: `value` is the next the body computed (else the address a body began at).
-    public var runawayNext = false
+    /// Runaway events: why the walk was stopped, and so what `value` is.
+    public var runaway: Runaway?
 
     public var description: String {
         let at = level.map { "\($0) iteration \(iteration)" } ?? "entry"
@@ -108,11 +108,23 @@ public struct Event: Sendable, Equatable, CustomStringConvertible {
         case .bug: return "\(at) at \(addr) hit BUG() at \(source ?? "?")"
         case .invariantA: return "\(at) at \(addr): pointer at \(place), a fresh walk reaches \(expected.map(\.description) ?? "?") (invariant a)"
         case .invariantB: return "\(at) at \(addr): pointer at \(place), pXd_offset(upper, addr) gives \(expected.map(\.description) ?? "?") (invariant b)"
-        case .runaway where runawayNext:
+        case .runaway where runaway == .next:
             return "\(at) at \(addr) ran away: next = \(hex(value)) is not in (addr, end]; the walk was stopped"
+        case .runaway where runaway == .unaligned:
+            return "\(at) at \(addr) ran away: next = \(hex(value)) is not page aligned, so the loops below it never meet their end; the walk was stopped"
         case .runaway: return "\(at) ran away: a body began at \(hex(value)), outside its range or past the step budget; the walk was stopped"
         }
     }
+}
+
+/// Why a runaway loop was stopped (PF_RUNAWAY_*).
+public enum Runaway: Int32, Sendable {
+    /// The body's next is not in (addr, end]: the event's value is next.
+    case next = 1
+    /// A body began outside its range or past the step budget: the value is its addr.
+    case step = 2
+    /// The body's next is not page aligned: the value is next.
+    case unaligned = 3
 }
 
 /// One run of a loop body.

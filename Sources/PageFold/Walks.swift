@@ -202,7 +202,7 @@ extension pf_run {
             return Event(kind: EventKind(e.kind), level: Level(rawValue: Int(e.level)), iteration: Int(e.iteration),
                          addr: e.addr, place: Place(e.place), value: e.value, expected: expected,
                          source: e.file.map { "\(sourcePath(String(cString: $0))):\(e.line)" },
-                         runawayNext: e.kind == PF_EV_RUNAWAY && e.line == PF_RUNAWAY_NEXT)
+                         runaway: e.kind == PF_EV_RUNAWAY ? Runaway(rawValue: e.line) : nil)
         }
     }
 

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
 out=${PAGEFOLD_CHECK_DIR:-$(mktemp -d)}
 core=(CShim/*.c CShim/*/*.c Tests/CDriver/harness.c)
 driver=("${core[@]}" Tests/CDriver/boundary_set.c Tests/CDriver/conformance.c)
-flags=(-std=gnu11 -Wall -Wextra -Wno-unused-parameter -Wno-unused-function -Werror -Iinclude)
+flags=(-std=gnu11 -fno-strict-aliasing -Wall -Wextra -Wno-unused-parameter -Wno-unused-function -Werror -Iinclude)
 passed=0 failed=0
 
 step() {  # step NAME COMMAND...: run, count, keep the record

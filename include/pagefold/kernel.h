@@ -93,6 +93,7 @@ extern _Thread_local struct task_struct *pf_current;
 struct pf_seam {
 	uintptr_t tables;		/* the first byte of the table region, and its length */
 	uintptr_t tables_bytes;
+	uintptr_t gapless_bytes;	/* from `tables`, all table: no granule to look up */
 	const uint32_t *owner;		/* per granule from `tables`: nonzero where a table is */
 	const void *watch;		/* the loop pointer whose first read the trace wants */
 	struct page *mem_map;		/* struct pages of frames first_pfn .. first_pfn + nr_pfns */
@@ -105,12 +106,17 @@ extern _Thread_local struct pf_seam pf_seam __attribute__((tls_model("initial-ex
 const void *pf_read_once_slow(const void *p, size_t size);
 struct page *pf_pfn_to_page_slow(unsigned long pfn);
 
+/*
+ * An aligned 8-byte read of a table entry is the common case, decided here: in the tables' gapless
+ * start (all of them, until an alignment gap is left between two), or in a granule a table owns.
+ */
 static inline const void *pf_read_once(const void *p, size_t size)
 {
 	uintptr_t off = (uintptr_t)p - pf_seam.tables;
 
-	if (__builtin_expect(size == 8 && off < pf_seam.tables_bytes && !(off & 7) &&
-			     pf_seam.owner[off >> PF_GRANULE_SHIFT] && p != pf_seam.watch, 1))
+	if (__builtin_expect(size == 8 && !(off & 7) && p != pf_seam.watch, 1) &&
+	    (__builtin_expect(off < pf_seam.gapless_bytes, 1) ||
+	     (off < pf_seam.tables_bytes && pf_seam.owner[off >> PF_GRANULE_SHIFT])))
 		return p;
 	return pf_read_once_slow(p, size);
 }
@@ -142,6 +148,22 @@ _Noreturn void pf_bug(const char *file, int line);
 #define __pa(p)   pf_pa(p)
 #define pfn_to_page(pfn)  pf_pfn_to_page(pfn)
 #define page_to_pfn(page) pf_page_to_pfn(page)
+
+/*
+ * nth_page(): s390, x86-64 and arm64 select SPARSEMEM_VMEMMAP, so include/linux/mm.h makes it
+ * page + n. So it is here while the result stays in the space's mem_map; a step off it goes
+ * through pfn_to_page(), which reports the frame.
+ */
+static inline struct page *pf_nth_page(struct page *page, unsigned long n)
+{
+	uintptr_t off = (uintptr_t)page - (uintptr_t)pf_seam.mem_map;
+	uintptr_t bytes = pf_seam.nr_pfns * sizeof(struct page);
+
+	if (__builtin_expect(off < bytes && n < pf_seam.nr_pfns && n * sizeof(struct page) < bytes - off, 1))
+		return page + n;
+	return pf_pfn_to_page(pf_page_to_pfn(page) + n);
+}
+#define nth_page(page, n) pf_nth_page(page, n)
 #else
 /*
  * A bare build (Benchmarks/icount): the kernel's code with the seam made what the kernel's is, a
@@ -153,8 +175,8 @@ _Noreturn void pf_bug(const char *file, int line);
 #define __pa(p)   ((unsigned long)(p) - pf_seam.va_offset)
 #define pfn_to_page(pfn)  (&pf_seam.mem_map[(pfn) - pf_seam.first_pfn])
 #define page_to_pfn(page) (pf_seam.first_pfn + (unsigned long)((page) - pf_seam.mem_map))
+#define nth_page(page, n) ((page) + (n))
 #endif
-#define nth_page(page, n) pfn_to_page(page_to_pfn(page) + (n))
 /*
  * compound_head(): a mapped head page holds a reference or a folio order, so it is its own head at
  * once; a tail page of a large folio (or a frame nothing maps) asks the arena which folio it is in.

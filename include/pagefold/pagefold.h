@@ -72,6 +72,7 @@ struct pf_event {
 
 #define PF_RUNAWAY_NEXT 1   /* the body's next is not in (addr, end]: value is next */
 #define PF_RUNAWAY_STEP 2   /* a body began outside its range or past the step budget: value is addr */
+#define PF_RUNAWAY_UNALIGNED 3 /* the body's next is not page aligned: value is next */
 
 /* One run of a loop body: the kernel's `do { … } while (pXdp++, addr = next, addr != end)`. */
 struct pf_step {
@@ -117,6 +118,8 @@ struct pf_run {
 	struct pf_visit *visits;
 	int nr_visits, cap_visits;
 	uint64_t *pfns;     /* gup: the recorded pages, as frame numbers, in order */
+	void *pfns_map;     /* the mapping pfns lies in, at its end, before a guard page */
+	size_t pfns_map_bytes;
 	long nr;            /* gup: the count returned; walk: the walk's return value */
 	int checks_a, checks_b;  /* pointer increments checked against (a) and (b) */
 	bool aborted;       /* a BUG, a runaway or a read of unknown content stopped the walk */
@@ -151,7 +154,8 @@ void pf_space_write_leaves(struct pf_space *space, pf_leaf_writer writer);
 /*
  * The benchmarks' lower bound (CShim/bench.c): a plain loop over the leaf entries of the range
  * that records the pages; with gup, it stops where gup_fast must and takes a reference on each
- * page (release them as gup's), else it reads every leaf entry, as a pagewalk. Returns nr.
+ * page (release them as gup's); else it reads every leaf entry, as a pagewalk, and records each
+ * present one's frame once. Returns nr.
  */
 long pf_lower_bound(struct pf_space *space, uint64_t start, uint64_t nr_pages, bool gup, uint64_t *pfns);
 

@@ -108,7 +108,7 @@ struct BuildCache {
     /// every variant library: each library has its own copy, so it needs nothing from the process
     /// that loads it.
     func support(timeout: Double) throws -> [String] {
-        let sources = ["CShim/arena.c", "CShim/call.c", "CShim/mm/folio.c", "CShim/worker.c"]
+        let sources = ["CShim/arena.c", "CShim/call.c", "CShim/worker.c"]
         let objects = sources.map { path("support-\(key)-\(URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent).o") }
         for (source, object) in zip(sources, objects) where !FileManager.default.fileExists(atPath: object) {
             let temp = temporary("support.o")

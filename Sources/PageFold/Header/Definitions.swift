@@ -45,30 +45,38 @@ enum Ctags {
     }
 }
 
-/// The C identifiers in a stretch of source, comments and string literals left out.
+/// The C identifiers in a stretch of source, comments and string literals left out. A scan of
+/// the bytes: C identifiers are ASCII, and this runs over every base definition on each check.
 func identifiers(in text: Substring) -> Set<Substring> {
+    let u = text.utf8
     var out: Set<Substring> = []
-    var i = text.startIndex
-    while i < text.endIndex {
-        let c = text[i]
-        if text[i...].hasPrefix("/*") {
-            i = text[i...].range(of: "*/")?.upperBound ?? text.endIndex
-        } else if text[i...].hasPrefix("//") {
-            i = text[i...].firstIndex(of: "\n") ?? text.endIndex
-        } else if c == "\"" || c == "'" {
-            var j = text.index(after: i)
-            while j < text.endIndex && text[j] != c {
-                if text[j] == "\\" { j = text.index(after: j) }
-                if j < text.endIndex { j = text.index(after: j) }
+    var i = u.startIndex
+    func at(_ k: Substring.UTF8View.Index) -> UInt8 { k < u.endIndex ? u[k] : 0 }
+    func isHead(_ c: UInt8) -> Bool { c == UInt8(ascii: "_") || (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z") }
+    func isTail(_ c: UInt8) -> Bool { isHead(c) || c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+    while i < u.endIndex {
+        let c = u[i]
+        let next = u.index(after: i)
+        if c == UInt8(ascii: "/") && at(next) == UInt8(ascii: "*") {
+            var j = u.index(after: next)
+            while j < u.endIndex && !(u[j] == UInt8(ascii: "*") && at(u.index(after: j)) == UInt8(ascii: "/")) { j = u.index(after: j) }
+            i = j < u.endIndex ? u.index(j, offsetBy: 2) : j
+        } else if c == UInt8(ascii: "/") && at(next) == UInt8(ascii: "/") {
+            i = u[next...].firstIndex(of: UInt8(ascii: "\n")) ?? u.endIndex
+        } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+            var j = next
+            while j < u.endIndex && u[j] != c {
+                if u[j] == UInt8(ascii: "\\") { j = u.index(after: j) }
+                if j < u.endIndex { j = u.index(after: j) }
             }
-            i = j < text.endIndex ? text.index(after: j) : j
-        } else if c == "_" || c.isLetter {
-            var j = i
-            while j < text.endIndex && (text[j] == "_" || text[j].isLetter || text[j].isNumber) { j = text.index(after: j) }
-            out.insert(text[i..<j])
+            i = j < u.endIndex ? u.index(after: j) : j
+        } else if isHead(c) {
+            var j = next
+            while j < u.endIndex && isTail(u[j]) { j = u.index(after: j) }
+            out.insert(Substring(u[i..<j]))
             i = j
         } else {
-            i = text.index(after: i)
+            i = next
         }
     }
     return out

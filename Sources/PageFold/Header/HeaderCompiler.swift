@@ -38,9 +38,10 @@ public enum HeaderCompiler {
     public static let maxHeaderBytes = 1 << 20
 
     /// Flags every variant library is built with: line tables (-g1; DWARF 4, which binutils 2.40's
-    /// addr2line reads right) so that a crash in the header's code can name its line, and as errors
-    /// what would otherwise only show when the library is loaded: a function never declared.
-    static let flags = ["-O1", "-g1", "-gdwarf-4", "-std=gnu11", "-fPIC", "-fvisibility=hidden", "-fno-asynchronous-unwind-tables",
+    /// addr2line reads right) so that a crash in the header's code can name its line; the kernel's
+    /// -fno-strict-aliasing, which its code relies on; and as errors what would otherwise only show
+    /// when the library is loaded: a function never declared.
+    static let flags = ["-O1", "-g1", "-gdwarf-4", "-std=gnu11", "-fno-strict-aliasing", "-fPIC", "-fvisibility=hidden", "-fno-asynchronous-unwind-tables",
                         "-Wall", "-Wno-unused-function", "-Werror=implicit-function-declaration"]
 
     public static func compile(header: String, base: Variant, timeout: Double = defaultTimeout) throws -> HeaderBuild {
@@ -166,35 +167,60 @@ public enum HeaderCompiler {
     /// The same machine code: the two assembly files without what only describes it (file names,
     /// line numbers, the debug sections, the labels that delimit them) and the compiler's tag.
     static func sameCode(_ a: String, _ b: String) throws -> Bool {
-        func code(_ path: String) throws -> [ArraySlice<UInt8>] {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw PageFoldError("compile: cannot read \(path)")
-            }
-            let bytes = [UInt8](data)
-            var out: [ArraySlice<UInt8>] = []
+        try code(a) == code(b)
+    }
+
+    /// An assembly file's code lines, leading blanks dropped, joined by newlines. A plain byte
+    /// scan: the files run to megabytes, and this runs on every check.
+    private static func code(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PageFoldError("compile: cannot read \(path)")
+        }
+        return data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count / 2)
             var debug = false
-            for line in bytes.split(separator: UInt8(ascii: "\n")) {
-                let t = line.drop { $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: " ") }
-                if t.starts(with: Array(".section".utf8)) {
-                    debug = t.dropFirst(8).drop { $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: " ") }
-                        .starts(with: Array(".debug_".utf8))
+            var i = 0
+            while i < bytes.count {
+                var end = i
+                while end < bytes.count && bytes[end] != newline { end += 1 }
+                while i < end && (bytes[i] == tab || bytes[i] == space) { i += 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[i..<end])
+                if starts(line, section) {
+                    var j = section.count
+                    while j < line.count && (line[j] == tab || line[j] == space) { j += 1 }
+                    debug = starts(UnsafeBufferPointer(rebasing: line[j...]), debugSection)
                 }
-                if debug || describes(t) { continue }
-                out.append(t)
+                if !debug && !describes(line) {
+                    out.append(contentsOf: line)
+                    out.append(newline)
+                }
+                i = end + 1
             }
             return out
         }
-        return try code(a) == code(b)
     }
 
+    private static let (newline, tab, space) = (UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: " "))
+    private static let section = Array(".section".utf8), debugSection = Array(".debug_".utf8)
     /// Directives and labels that describe code without being it.
     private static let directives = [".file", ".loc", ".cfi_", ".ident"].map { Array($0.utf8) }
     private static let labels = ["text", "etext", "debug", "LRL", "VL", "BB", "BE", "FB", "FE", "LST", "LVU"]
         .map { Array(".L\($0)".utf8) }
 
-    private static func describes(_ t: ArraySlice<UInt8>) -> Bool {
-        if directives.contains(where: { t.starts(with: $0) }) { return true }
-        return t.last == UInt8(ascii: ":") && labels.contains { t.starts(with: $0) }
+    private static func starts(_ line: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
+        guard line.count >= prefix.count else { return false }
+        for k in 0..<prefix.count where line[k] != prefix[k] { return false }
+        return true
+    }
+
+    private static func describes(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.first == UInt8(ascii: ".") else { return false }
+        for d in directives where starts(line, d) { return true }
+        guard line.last == UInt8(ascii: ":") else { return false }
+        for l in labels where starts(line, l) { return true }
+        return false
     }
 
     /// The diagnostic blocks that point into the header (a location line and what follows it).

@@ -208,6 +208,7 @@ struct NoChange {
     /// Notes for a header that did change something: macros it redefines whose base users were
     /// compiled before it and keep the old definition.
     func laterOnly(plan: Replacement) -> [String] {
+        guard !plan.undefs.isEmpty else { return [] }
         let reach = reachable()
         return plan.undefs.compactMap { name in
             let earlier = users(of: name).filter { reach.contains($0.name[...]) && !plan.replaced.map(\.name).contains($0.name) }
