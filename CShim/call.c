@@ -107,6 +107,14 @@ _Noreturn void pf_runaway(struct pf_call *call, uint64_t value, int why)
  * its own line instead of corrupting the heap. Kept from call to call: a run reused for the same
  * size maps nothing new.
  */
+/*
+ * A freed run's buffer, kept for the next run on this thread when it is small: mapping a guarded
+ * buffer costs a few microseconds, which would dominate a walk of a few pages. A big one is
+ * unmapped, its cost spread over its pages.
+ */
+#define PF_SPARE_MAX_BYTES (1UL << 20)
+static _Thread_local struct { void *map; size_t bytes; } pf_spare;
+
 static bool pf_run_pages(struct pf_run *run, unsigned long nr_pages)
 {
 	const size_t guard = (size_t)sysconf(_SC_PAGESIZE);
@@ -116,6 +124,14 @@ static bool pf_run_pages(struct pf_run *run, unsigned long nr_pages)
 	if (nr_pages > SIZE_MAX / sizeof(*run->pfns) - 2 * guard)
 		return false;
 	need = nr_pages * sizeof(*run->pfns);
+	if ((!run->pfns_map || run->pfns_map_bytes - guard < need) && pf_spare.map &&
+	    pf_spare.bytes - guard >= need) {
+		if (run->pfns_map)
+			munmap(run->pfns_map, run->pfns_map_bytes);
+		run->pfns_map = pf_spare.map;
+		run->pfns_map_bytes = pf_spare.bytes;
+		pf_spare.map = NULL;
+	}
 	if (!run->pfns_map || run->pfns_map_bytes - guard < need) {
 		size_t bytes = (need + guard - 1) / guard * guard + guard;
 		void *map = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -287,8 +303,7 @@ void pf_reserve_visits(struct pf_run *run, unsigned long visits)
 	run->cap_visits = want;
 }
 
-void pf_record_visit(enum pf_visit_kind kind, unsigned long start, unsigned long end,
-		     unsigned long value, bool leaf, unsigned long pfn, int depth)
+void pf_record_visit_slow(const struct pf_visit *visit)
 {
 	struct pf_run *run = pf_call_current()->run;
 
@@ -297,10 +312,7 @@ void pf_record_visit(enum pf_visit_kind kind, unsigned long start, unsigned long
 		run->truncated = true;
 		return;
 	}
-	run->visits[run->nr_visits++] = (struct pf_visit) {
-		.kind = kind, .start = start, .end = end, .value = value, .leaf = leaf, .pfn = pfn,
-		.depth = depth,
-	};
+	run->visits[run->nr_visits++] = *visit;
 }
 
 void pf_run_init(struct pf_run *run)
@@ -313,7 +325,11 @@ void pf_run_free(struct pf_run *run)
 	free(run->events);
 	free(run->steps);
 	free(run->visits);
-	if (run->pfns_map)
+	if (run->pfns_map && run->pfns_map_bytes <= PF_SPARE_MAX_BYTES && !pf_spare.map) {
+		pf_spare.map = run->pfns_map;
+		pf_spare.bytes = run->pfns_map_bytes;
+	} else if (run->pfns_map) {
 		munmap(run->pfns_map, run->pfns_map_bytes);
+	}
 	pf_run_init(run);
 }

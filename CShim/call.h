@@ -120,6 +120,26 @@ static inline void pf_loop_next(enum pf_level level, unsigned long next)
  */
 struct pf_call *pf_call_enter(struct pf_space *space, struct pf_run *run,
 			      unsigned long start, unsigned long end, unsigned long nr_pages);
+/*
+ * A walk_page_range_novma() callback fired (CShim/mm/variant.h installs the recorders): into the
+ * room pf_reserve_visits() made, or, past it, through the slow path that grows the record.
+ */
+void pf_record_visit_slow(const struct pf_visit *visit);
+static inline void pf_record_visit(enum pf_visit_kind kind, unsigned long start, unsigned long end,
+				   unsigned long value, bool leaf, unsigned long pfn, int depth)
+{
+	struct pf_run *run = pf_call_current()->run;
+	struct pf_visit visit = {
+		.start = start, .end = end, .value = value, .pfn = pfn, .kind = kind,
+		.depth = (int16_t)depth, .leaf = leaf,
+	};
+
+	if (__builtin_expect(run->nr_visits < run->cap_visits, 1))
+		run->visits[run->nr_visits++] = visit;
+	else
+		pf_record_visit_slow(&visit);
+}
+
 /* Room for this many walk callbacks, so that a long walk does not grow the record as it goes. */
 void pf_reserve_visits(struct pf_run *run, unsigned long visits);
 /* Leave: record the pages as frame numbers (gup), restore `current`, free the call. */

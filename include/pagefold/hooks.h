@@ -21,8 +21,4 @@ void *pf_stack_spill(enum pf_level copy_of, const void *value, size_t size);
 void pf_check_begin(void);
 void pf_check_end(enum pf_level level, const void *ptr, const void *fresh, const void *upper_offset);
 
-/* A walk_page_range_novma() callback fired (CShim/mm/variant.h installs the recorders). */
-void pf_record_visit(enum pf_visit_kind kind, unsigned long start, unsigned long end,
-		     unsigned long value, bool leaf, unsigned long pfn, int depth);
-
 #endif
