@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#include <pagefold/tree.h>
 #include "call.h"
 
 _Thread_local struct task_struct *pf_current;
@@ -332,4 +333,112 @@ void pf_run_free(struct pf_run *run)
 		munmap(run->pfns_map, run->pfns_map_bytes);
 	}
 	pf_run_init(run);
+}
+
+/* ---- kernel-tree mode (pagefold/tree.h): the hooks and entry points out of line ---- */
+
+bool pf_tree_loop_step(enum pf_level level, const void *ptr, unsigned long addr, unsigned long end)
+{
+	return pf_loop_step(level, ptr, addr, end);
+}
+
+void pf_tree_loop_next(enum pf_level level, unsigned long next)
+{
+	pf_loop_next(level, next);
+}
+
+void pf_tree_record_visit(enum pf_visit_kind kind, unsigned long start, unsigned long end,
+			  unsigned long value, bool leaf, unsigned long pfn, int depth)
+{
+	pf_record_visit(kind, start, end, value, leaf, pfn, depth);
+}
+
+void *pf_tree_va(unsigned long pa)
+{
+	const struct pf_space *space = pf_call_current()->space;
+
+	if (pa >= PF_TABLE_PHYS_BASE && pa - PF_TABLE_PHYS_BASE < space->mem_bytes)
+		return space->mem + (pa - PF_TABLE_PHYS_BASE);
+	return (void *)(pa | PF_TREE_DIRECT_MAP);
+}
+
+unsigned long pf_tree_pa(const void *p)
+{
+	uintptr_t q = (uintptr_t)p;
+
+	return q & PF_TREE_DIRECT_MAP ? q & ~PF_TREE_DIRECT_MAP : pf_pa(p);
+}
+
+void *pf_tree_mm(void)
+{
+	_Static_assert(sizeof(struct mm_struct) <= PF_TREE_MM_OFFSET - PF_MM_OFFSET, "PageFold's mm first");
+	_Static_assert(PF_TREE_MM_OFFSET + PF_TREE_MM_BYTES <= PF_STACK_OFFSET, "the tree's mm in the mm area");
+	return pf_call_current()->space->mem + PF_TREE_MM_OFFSET;
+}
+
+void *pf_tree_pgd(void)
+{
+	return pf_call_current()->space->mm->pgd;
+}
+
+unsigned long pf_tree_asce_limit(void)
+{
+	return pf_call_current()->space->mm->context.asce_limit;
+}
+
+bool pf_tree_la57(void)
+{
+	return pf_call_current()->space->mm->pf_la57;
+}
+
+bool pf_tree_lpa2(void)
+{
+	return pf_call_current()->space->mm->pf_lpa2;
+}
+
+/* get_user_pages_fast_only() over the tree's walk: as pf_gup_fast_only() (CShim/mm/variant.h). */
+long pf_tree_gup(struct pf_space *space, uint64_t start, uint64_t nr_pages, unsigned int gup_flags,
+		 struct pf_run *run, void (*setup)(void), pf_tree_gup_fn walk)
+{
+	const int shift = space->ops->page_shift;
+	struct pf_call *call;
+	unsigned long end;
+	long nr;
+
+	start &= ~((1UL << shift) - 1);
+	if (nr_pages > (~0UL >> shift) || __builtin_add_overflow(start, nr_pages << shift, &end))
+		return 0;
+	call = pf_call_enter(space, run, start, end, nr_pages);
+	if (!call)
+		return 0;
+	if (setjmp(call->abort) == 0) {
+		setup();
+		walk(start, end, gup_flags, call->pages, &call->nr_pinned);
+	}
+	nr = call->nr_pinned;	/* what the walk pinned, also when BUG() or a runaway stopped it */
+	pf_call_leave(call, nr);
+	return nr;
+}
+
+/* walk_page_range_novma() over the tree's walk_pgd_range(). */
+int pf_tree_walk(struct pf_space *space, uint64_t start, uint64_t end, struct pf_run *run,
+		 void (*setup)(void), pf_tree_walk_fn walk)
+{
+	struct pf_call *call;
+	int err;
+
+	if (start >= end)
+		return -22;	/* -EINVAL */
+	call = pf_call_enter(space, run, start, end, 0);
+	if (!call)
+		return -12;	/* -ENOMEM */
+	pf_reserve_visits(run, (end - start) >> space->ops->page_shift);
+	if (setjmp(call->abort) == 0) {
+		setup();
+		err = walk(start, end);
+	} else {
+		err = -14;	/* -EFAULT: the walk was stopped */
+	}
+	pf_call_leave(call, err);
+	return err;
 }

@@ -17,6 +17,7 @@
 #define PF_TABLE_PHYS_BASE	0x100000UL
 #define PF_ARENA_ALIGN		0x10000UL
 #define PF_MM_OFFSET		0x0UL
+#define PF_TREE_MM_OFFSET	0x2000UL	/* kernel-tree mode: the tree's own mm_struct */
 #define PF_STACK_OFFSET		0x4000UL
 #define PF_STACK_BYTES		0x4000UL
 #define PF_STACK_SLOTS		(PF_STACK_BYTES / 8)

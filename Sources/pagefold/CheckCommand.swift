@@ -33,6 +33,11 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Check a registered variant instead of a header.")
     var variant: String?
 
+    @OptionGroup var kernel: KernelTreeOptions
+
+    @Option(help: "With --kernel-tree: s390, x86 or arm64 (default s390).")
+    var arch: String?
+
     @Option(parsing: .upToNextOption, help: "Run only these level counts (e.g. --levels 3 4).")
     var levels: [Int] = []
 
@@ -46,7 +51,9 @@ struct CheckCommand: ParsableCommand {
     var timeout: Double = HeaderCompiler.defaultTimeout
 
     func validate() throws {
-        guard (header == nil) != (variant == nil) else { throw ValidationError("give --header or --variant") }
+        guard [header != nil, variant != nil, kernel.kernelTree != nil].filter({ $0 }).count == 1 else {
+            throw ValidationError("give one of --header, --variant and --kernel-tree")
+        }
         guard variant == nil || base == nil else { throw ValidationError("--base goes with --header, not --variant") }
         guard timeout > 0 && timeout <= 3600 else { throw ValidationError("--timeout: give 0 to 3600 seconds, not \(timeout)") }
     }
@@ -58,7 +65,17 @@ struct CheckCommand: ParsableCommand {
         options.spaces = try space.map { ($0, try SpaceSpec.load(path: $0)) }
         let report: CheckReport
         var compiled: Duration?
-        if let header {
+        var treeSummary: [String] = []
+        if let tree = try kernel.tree(spaceArch: nil, arch: arch) {
+            let built = try TreeBuild.make(tree, timeout: timeout)
+            compiled = clock.now - began
+            treeSummary = built.report.summary + (built.cached ? ["built earlier: taken from the cache"] : [])
+            if kernel.showCode {
+                treeSummary += built.report.used.map { "  \($0.kind) \($0.name) \($0.location)" }
+                treeSummary += built.report.standIns.map { "  stand-in \($0.name) \($0.location): \($0.why)" }
+            }
+            report = try CheckRun.run(built.build, options: options, timeout: timeout, progress: progress("checking"))
+        } else if let header {
             let build = try HeaderCompiler.compile(header: header, base: try Variant.named(base ?? defaultBase), timeout: timeout)
             compiled = clock.now - began
             report = try CheckRun.run(build, options: options, timeout: timeout, progress: progress("checking"))
@@ -70,6 +87,7 @@ struct CheckCommand: ParsableCommand {
         if json {
             print(CheckReportJSON.render(report, reproduce: reproduce, compileMs: compiled.map(ms), totalMs: ms(total)))
         } else {
+            treeSummary.forEach { print($0) }
             printText(report, reproduce: reproduce, compiled: compiled, total: total)
         }
         if !report.passed { throw ExitCode(1) }
@@ -77,7 +95,8 @@ struct CheckCommand: ParsableCommand {
 
     private func printText(_ report: CheckReport, reproduce: String?, compiled: Duration?, total: Duration) {
         let levelText = report.levels.map(String.init).joined(separator: ", ")
-        let on = header != nil ? " on \(report.base.name) (\(report.base.era))" : " (\(report.base.era))"
+        let on = header != nil ? " on \(report.base.name) (\(report.base.era))"
+            : kernel.kernelTree != nil ? " (\(report.base.arch.rawValue), beside \(report.base.name))" : " (\(report.base.era))"
         print("\(report.subject)\(on): \(report.tally.cases) of \(report.plannedCases) cases on \(report.base.arch.rawValue) \(levelText) levels, \(report.tally.invariantChecks) pointer increments checked")
         if !report.warnings.isEmpty {
             print("warnings in \(report.subject):\n\(report.warnings)")
@@ -112,8 +131,11 @@ struct CheckCommand: ParsableCommand {
         for key in ["PAGEFOLD_ROOT", "CC"] {
             if let v = ProcessInfo.processInfo.environment[key], !v.isEmpty { env.append("\(key)=\(shellQuoted(v))") }
         }
-        var who = header.map { "--header \(shellQuoted(absolute($0))) --base \(base ?? defaultBase)" } ?? "--variant \(variant!)"
-        if header != nil && timeout != HeaderCompiler.defaultTimeout { who += " --timeout \(formatted(timeout))" }
+        let tree = try kernel.tree(spaceArch: nil, arch: arch)
+        var who = header.map { "--header \(shellQuoted(absolute($0))) --base \(base ?? defaultBase)" }
+            ?? tree.map { $0.arguments.map(shellQuoted).joined(separator: " ") }
+            ?? "--variant \(variant!)"
+        if variant == nil && timeout != HeaderCompiler.defaultTimeout { who += " --timeout \(formatted(timeout))" }
         guard f.end > f.start else {
             return (env + ["pagefold check \(who)"]).joined(separator: " ")
         }

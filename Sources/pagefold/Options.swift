@@ -159,3 +159,34 @@ func writeFile(_ text: String, to path: String) throws {
         throw PageFoldError("svg: cannot write \(path): \(error.localizedDescription)")
     }
 }
+
+/// A kernel tree's own walk instead of a variant: the tree, patches applied to a scratch copy of
+/// it, and the arch (docs/kernel-tree.md).
+struct KernelTreeOptions: ParsableArguments {
+    @Option(name: .customLong("kernel-tree"), help: "A kernel source tree: judge its own gup_fast, pagewalk and arch helpers.")
+    var kernelTree: String?
+
+    @Option(help: "A unified diff to apply to a scratch copy of the tree (never the tree); repeatable, in order.")
+    var patch: [String] = []
+
+    @Flag(help: "With --kernel-tree: list every definition taken from the tree, and every stand-in with why.")
+    var showCode = false
+
+    /// The tree, for the space's arch (--space) or --arch (default s390); nil without --kernel-tree.
+    func tree(spaceArch: Arch?, arch given: String?) throws -> KernelTree? {
+        guard let kernelTree else {
+            guard patch.isEmpty else { throw ValidationError("--patch goes with --kernel-tree") }
+            return nil
+        }
+        let named = try given.map { name -> Arch in
+            guard let a = Arch(rawValue: name), a != .generic else {
+                throw ValidationError("--arch: give s390, x86 or arm64 with --kernel-tree, not \"\(name)\"")
+            }
+            return a
+        }
+        if let named, let spaceArch, named != spaceArch {
+            throw ValidationError("--arch \(named.rawValue) conflicts with the space's arch, \(spaceArch.rawValue)")
+        }
+        return try KernelTree(root: kernelTree, arch: spaceArch ?? named ?? .s390, patches: patch)
+    }
+}

@@ -13,6 +13,7 @@
 #ifndef _ASM_ARM64_PGTABLE_H
 #define _ASM_ARM64_PGTABLE_H
 
+#include <pagefold/kernel.h>
 #include <pagefold/hooks.h>
 
 #define CONFIG_PGTABLE_LEVELS 4

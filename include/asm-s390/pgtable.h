@@ -14,6 +14,7 @@
 #ifndef _ASM_S390_PGTABLE_H
 #define _ASM_S390_PGTABLE_H
 
+#include <pagefold/kernel.h>
 #include <pagefold/hooks.h>
 
 /* A variant names the kernel it models before it includes this header. */

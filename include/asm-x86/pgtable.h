@@ -14,6 +14,7 @@
 #ifndef _ASM_X86_PGTABLE_H
 #define _ASM_X86_PGTABLE_H
 
+#include <pagefold/kernel.h>
 #include <pagefold/hooks.h>
 
 #define PAGE_SHIFT	12

@@ -8,6 +8,7 @@
 #ifndef _LINUX_PGTABLE_H
 #define _LINUX_PGTABLE_H
 
+#include <pagefold/kernel.h>
 #include <pagefold/hooks.h>
 
 /* The kernel's build check: folded levels plus CONFIG_PGTABLE_LEVELS make five. */

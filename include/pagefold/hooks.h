@@ -7,7 +7,8 @@
 #ifndef PAGEFOLD_HOOKS_H
 #define PAGEFOLD_HOOKS_H
 
-#include <pagefold/kernel.h>
+#include <stddef.h>
+#include <pagefold/pagefold.h>
 
 /*
  * The loops' local pXd copies live in the arena's simulated kernel stack, in the slots GCC gives

@@ -89,8 +89,6 @@ extern _Thread_local struct task_struct *pf_current;
 #define page_to_pfn(page) (pf_seam.first_pfn + (unsigned long)((page) - pf_seam.mem_map))
 #define nth_page(page, n) ((page) + (n))
 #endif
-#define compound_head(page) pf_head_of(page)
-#define page_folio(page) ((struct folio *)compound_head(page))
 
 /* BUG() oopses; here it records the position and abandons the walk (longjmp to the entry point).
  * VM_BUG_ON is BUG_ON as with CONFIG_DEBUG_VM=y, which RFC v2's type check relied on. */

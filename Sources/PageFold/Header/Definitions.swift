@@ -70,6 +70,10 @@ func identifiers(in text: Substring) -> Set<Substring> {
                 if j < u.endIndex { j = u.index(after: j) }
             }
             i = j < u.endIndex ? u.index(after: j) : j
+        } else if c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") {
+            var j = next   // a number: its suffixes and hex digits are no identifier
+            while j < u.endIndex && (isTail(u[j]) || u[j] == UInt8(ascii: ".")) { j = u.index(after: j) }
+            i = j
         } else if isHead(c) {
             var j = next
             while j < u.endIndex && isTail(u[j]) { j = u.index(after: j) }

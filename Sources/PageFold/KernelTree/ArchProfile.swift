@@ -1,0 +1,73 @@
+/// What kernel-tree mode takes from a tree for one arch, and the configuration it reads it in
+/// (docs/kernel-tree.md lists the same, with the reasons).
+struct ArchProfile: Sendable {
+    let arch: Arch
+    /// Files read as the tree's own code, tree-relative; absent ones are skipped (kernels differ).
+    let files: [String]
+    /// Of those, what every tree of this arch has.
+    let requiredFiles: [String]
+    /// The include path, tree-relative, as Kbuild sets it for the arch.
+    let includeDirs: [String]
+    /// The CONFIG_ options that are on (each `#define CONFIG_X 1`, or the value given).
+    let config: [(String, String)]
+    /// The stand-in header (include/pagefold/standins/) and the glue's arch part (CShim/tree/).
+    let standIns: String
+    let glue: String
+    /// Names the glue uses: the leaf writer's constructors and the recorders' accessors.
+    let glueRoots: [String]
+    /// Names the glue uses when the tree has them (it tests PF_TREE_HAS_<name>).
+    let optionalRoots: [String]
+
+    static func forArch(_ arch: Arch) -> ArchProfile? {
+        switch arch {
+        case .s390: return s390
+        default: return nil
+        }
+    }
+
+    /// The generic part every arch reads: the walks, the generic helpers and the nop headers.
+    static let common = [
+        "include/linux/kconfig.h", "include/linux/const.h", "include/vdso/const.h", "include/uapi/linux/const.h",
+        "include/linux/pgtable.h", "include/linux/pagewalk.h",
+        "include/asm-generic/pgtable-nop4d.h", "include/asm-generic/pgtable-nopud.h",
+        "include/asm-generic/pgtable-nopmd.h",
+        "mm/pgtable-generic.c", "mm/gup.c", "mm/pagewalk.c",
+    ]
+    static let commonRequired = ["Makefile", "include/linux/pgtable.h", "mm/gup.c", "mm/pagewalk.c"]
+
+    /// What the recorders (CShim/tree/glue.h) and the invariant checks (CShim/tree/hooks.h) call.
+    static let recorderRoots = [
+        "pud_leaf", "pmd_leaf", "pud_pfn", "pmd_pfn", "pte_present", "pte_pfn", "pte_val", "pmd_val", "pud_val",
+        "PUD_MASK", "PMD_MASK", "PAGE_SHIFT", "PAGE_MASK", "pgd_offset", "p4d_offset", "pud_offset", "pmd_offset",
+        "pte_offset_kernel", "pte_offset_map", "pte_unmap", "mm_walk", "mm_walk_ops",
+    ]
+
+    /// s390, 64-bit, 4 KB pages, THP and hugetlbfs on (1 MB and 2 GB leaves), as Debian's s390x
+    /// kernels; no KVM page-table extensions (PGSTE), no NUMA balancing.
+    static let s390 = ArchProfile(
+        arch: .s390,
+        files: common + ["arch/s390/include/asm/pgtable.h", "arch/s390/include/asm/page.h", "arch/s390/mm/hugetlbpage.c"],
+        requiredFiles: commonRequired + ["arch/s390/include/asm/pgtable.h", "arch/s390/include/asm/page.h"],
+        includeDirs: ["arch/s390/include", "arch/s390/include/uapi", "include", "include/uapi"],
+        config: [("CONFIG_64BIT", "1"), ("CONFIG_MMU", "1"), ("CONFIG_HAVE_FAST_GUP", "1"), ("CONFIG_HAVE_GUP_FAST", "1"),
+                 ("CONFIG_ARCH_HAS_PTE_SPECIAL", "1"), ("CONFIG_TRANSPARENT_HUGEPAGE", "1"), ("CONFIG_HUGETLB_PAGE", "1"),
+                 ("CONFIG_PGTABLE_LEVELS", "5"), ("CONFIG_PHYS_ADDR_T_64BIT", "1"), ("CONFIG_SPARSEMEM", "1"),
+                 ("CONFIG_SPARSEMEM_VMEMMAP", "1")],
+        standIns: "s390.h", glue: "s390.h",
+        glueRoots: recorderRoots + ["mk_pte_phys", "PAGE_RO", "PAGE_RW", "pte_mkdirty", "pte_wrprotect", "pte_mkyoung",
+                                    "__pte", "_REGION3_ENTRY_EMPTY", "_SEGMENT_ENTRY_EMPTY"],
+        optionalRoots: ["pte_mkwrite_novma", "pte_mkwrite", "__set_huge_pte_at", "set_huge_pte_at"])
+
+    /// The PageFold variant of the same era: its level counts, quirks and scenario set frame the
+    /// tree's run, and `matrix` sets the tree beside it.
+    func nearestVariant(_ version: KernelVersion) -> String {
+        switch arch {
+        case .s390:
+            if version < KernelVersion(5, 9) { return "s390-prefix" }
+            return version < KernelVersion(6, 10) ? "s390-fix" : "s390-fix-v6.10"
+        case .x86: return "x86-la57"
+        case .arm64: return version < KernelVersion(6, 11) ? "arm64-lpa2-prefix" : "arm64-lpa2-fix"
+        case .generic: return "generic-4l"
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// The files kernel-tree mode reads, copied out of the tree into a scratch directory with the
+/// patches applied there by patch(1): the tree itself is only ever read.
+struct TreeCopy {
+    /// The copy's root: the tree's layout, only the files read and the files patched.
+    let src: String
+    /// Tree-relative files a patch changed.
+    let patched: Set<String>
+    /// Tree-relative files present in the copy.
+    let files: [String]
+
+    static func make(_ tree: KernelTree, in scratch: ScratchDirectory, timeout: Double) throws -> TreeCopy {
+        let src = scratch.file("src")
+        var files = tree.profile.files.filter { FileManager.default.fileExists(atPath: "\(tree.root)/\($0)") }
+        var patched: Set<String> = []
+        let touched = try tree.patches.map { try Touched(patch: $0) }
+        for t in touched { for f in t.files where !files.contains(f) && FileManager.default.fileExists(atPath: "\(tree.root)/\(f)") { files.append(f) } }
+        for f in files { try copy("\(tree.root)/\(f)", to: "\(src)/\(f)") }
+        guard !tree.patches.isEmpty else { return TreeCopy(src: src, patched: [], files: files) }
+        guard let patch = findExecutable("patch") else {
+            throw PageFoldError("patch: not found; install it (apt-get install patch)")
+        }
+        for (path, t) in zip(tree.patches, touched) {
+            let process = try Subprocess([patch, "-p\(t.strip)", "--batch", "--forward", "--no-backup-if-mismatch",
+                                          "--reject-file=-", "-d", src, "-i", path])
+            let (end, output) = process.wait(limit: timeout)
+            guard end == .exited(0) else {
+                throw PageFoldError("patch: \(path) does not apply to \(tree.root):\n\(output)")
+            }
+            patched.formUnion(t.files)
+            for f in t.files where !files.contains(f) && FileManager.default.fileExists(atPath: "\(src)/\(f)") { files.append(f) }
+        }
+        return TreeCopy(src: src, patched: patched, files: files)
+    }
+
+    private static func copy(_ from: String, to: String) throws {
+        try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: to).deletingLastPathComponent().path,
+                                                withIntermediateDirectories: true)
+        guard let data = FileManager.default.contents(atPath: from), FileManager.default.createFile(atPath: to, contents: data) else {
+            throw PageFoldError("kernel-tree: cannot copy \(from)")
+        }
+    }
+
+    /// The files a unified diff changes, from its `+++` lines, and the -p level that makes them
+    /// tree-relative: 1 for git's `a/` and `b/` prefixes (format-patch or diff), else 0.
+    struct Touched {
+        let files: [String]
+        let strip: Int
+
+        init(patch path: String) throws {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw PageFoldError("patch: cannot read \(path) as text")
+            }
+            var names: [String] = []
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) where line.hasPrefix("+++ ") {
+                let name = line.dropFirst(4).split(separator: "\t").first.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
+                if name != "/dev/null" && !name.isEmpty { names.append(name) }
+            }
+            guard !names.isEmpty else { throw PageFoldError("patch: \(path) is not a unified diff (no +++ line)") }
+            let strip = names.allSatisfy { $0.hasPrefix("b/") } ? 1 : 0
+            let files = names.map { strip == 1 ? String($0.dropFirst(2)) : $0 }
+            (self.strip, self.files) = (strip, files)
+            if let outside = files.first(where: { $0.hasPrefix("/") || $0.split(separator: "/").contains("..") }) {
+                throw PageFoldError("patch: \(path) names \(outside), outside the tree")
+            }
+        }
+    }
+}
