@@ -40,11 +40,11 @@ struct GupCommand: ParsableCommand {
         guard pages <= maxRequestPages else {
             throw ValidationError("--pages: \(pages) pages is more than the \(maxRequestPages) one request may ask for")
         }
-        let arch = try which.arch()
+        let arch = try which.arch(space: where_)
         let (len, o1) = pages.multipliedReportingOverflow(by: arch.pageSize)
         let (end, o2) = start.addingReportingOverflow(len)
         guard !o1 && !o2 else { throw ValidationError("--pages: \(pages) pages from \(self.start) overflow the address space") }
-        guard let variant = try which.resolveHere() else { try relayToWorker(which) }
+        guard let variant = try which.resolveHere() else { try relayToWorker(which, space: where_) }
         let space = try where_.make(for: variant, around: start, end)
         try space.checkGup(variant, start: start, nrPages: pages)
         // The trace goes out (or into the picture's runs) as the walk makes it: nothing grows with the range.
@@ -94,7 +94,7 @@ struct WalkCommand: ParsableCommand {
         let start = try address(self.start, "--start")
         let end = try address(self.end, "--end")
         guard start < end else { throw ValidationError("--end: \(self.end) is not above --start \(self.start)") }
-        guard let variant = try which.resolveHere() else { try relayToWorker(which) }
+        guard let variant = try which.resolveHere() else { try relayToWorker(which, space: where_) }
         let space = try where_.make(for: variant, around: start, end)
         try space.checkWalk(variant, start: start, end: end)
         let out = TextOut.standardOutput()

@@ -7,10 +7,12 @@ struct MatrixCommand: ParsableCommand {
         commandName: "matrix",
         abstract: "Every variant at every level count against the named scenario set.",
         discussion: """
-            With --header, the header's rows (built on --base, run in a worker) follow the variants'.
+            With --header, the header's rows (built on --base, run in a worker) follow the variants'; \
+            with --kernel-tree, the tree's own walk's rows do (docs/kernel-tree.md).
 
             Example: pagefold matrix --markdown > docs/variant-matrix.md
                      pagefold matrix --header examples/headers/prefix-bug.h
+                     pagefold matrix --kernel-tree /usr/src/linux-source-6.1
             """
     )
 
@@ -26,6 +28,11 @@ struct MatrixCommand: ParsableCommand {
     @Option(help: "The variant the header builds on (default \(defaultBase)).")
     var base: String?
 
+    @OptionGroup var kernel: KernelTreeOptions
+
+    @Option(help: "With --kernel-tree: s390, x86 or arm64 (default s390).")
+    var arch: String?
+
     @Option(help: "Seconds a compile, or the header's code on one level count, may take (default \(formatted(HeaderCompiler.defaultTimeout))).")
     var timeout: Double = HeaderCompiler.defaultTimeout
 
@@ -37,10 +44,14 @@ struct MatrixCommand: ParsableCommand {
             let build = try HeaderCompiler.compile(header: header, base: try Variant.named(base ?? defaultBase), timeout: timeout)
             rows += try MatrixRows.header(build, timeout: timeout)
         }
+        if let tree = try kernel.tree(spaceArch: nil, arch: arch) {
+            let built = try TreeBuild.make(tree, timeout: timeout)
+            rows += try MatrixRows.header(built.build, named: "this tree (\(tree.version)\(tree.patches.isEmpty ? "" : ", patched"))", timeout: timeout)
+        }
         if json {
             print(Matrix.json(rows).render())
         } else if markdown {
-            print(header == nil ? Matrix.document(rows) : Matrix.markdown(rows), terminator: "")
+            print(header == nil && kernel.kernelTree == nil ? Matrix.document(rows) : Matrix.markdown(rows), terminator: "")
         } else {
             var table = TextTable(header: ["variant", "levels"] + Matrix.columns)
             table.rows = rows.map { [$0.name, String($0.levels)] + $0.cells }

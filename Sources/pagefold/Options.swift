@@ -19,6 +19,9 @@ struct VariantOptions: ParsableArguments {
     @Option(help: "Seconds a compile, or the header's code on one case, may take (default \(formatted(HeaderCompiler.defaultTimeout))).")
     var timeout: Double = HeaderCompiler.defaultTimeout
 
+    /// A kernel tree's own walk instead (built, then run in a worker).
+    @OptionGroup var kernel: KernelTreeOptions
+
     /// A built header's library: how a worker is told what to load.
     @Option(help: .hidden) var library: String?
     @Option(help: .hidden) var libraryName: String?
@@ -29,40 +32,57 @@ struct VariantOptions: ParsableArguments {
 
     func baseVariant() throws -> Variant { try Variant.named(base ?? defaultBase) }
 
-    /// A registered variant, or (in a worker) the header's library; nil when a header must be built.
+    /// A registered variant, or (in a worker) the built library; nil when a header or a kernel
+    /// tree must be built first.
     func resolveHere() throws -> Variant? {
         if let library {
             return try WorkerSide.load(library, as: libraryName ?? library)
+        }
+        if kernel.kernelTree != nil {
+            guard variant == nil && header == nil else { throw ValidationError("give one of --variant, --header and --kernel-tree") }
+            return nil
         }
         if let header {
             guard variant == nil else { throw ValidationError("give --variant or --header, not both") }
             _ = header
             return nil
         }
-        guard let variant else { throw ValidationError("missing --variant (or --header)") }
+        guard let variant else { throw ValidationError("missing --variant (or --header, or --kernel-tree)") }
         guard base == nil else { throw ValidationError("--base goes with --header, not --variant") }
         return try Variant.named(variant)
     }
 
-    /// The base's arch for a header, or the variant's.
-    func arch() throws -> Arch {
+    /// The arch the walk runs on: a kernel tree's (the space's, else --arch, else s390), a
+    /// header's base's, or the variant's.
+    func arch(space: SpaceOptions) throws -> Arch {
+        if kernel.kernelTree != nil, library == nil {
+            return try kernel.tree(spaceArch: try space.specArch(), arch: space.arch)!.arch
+        }
         if header != nil || library != nil { return try baseVariant().arch }
         return try Variant.named(variant ?? "").arch
     }
 }
 
-/// `gup` and `walk` with --header: build it, then run this same command in a worker on the built
-/// library, passing its output and exit status through. A crash, exit() or time-out of the
-/// header's code is a failure (exit 1), never PageFold's.
-func relayToWorker(_ which: VariantOptions) throws -> Never {
-    guard let header = which.header else { fatalError("relayToWorker without --header") }
-    let build = try HeaderCompiler.compile(header: header, base: try which.baseVariant(), timeout: which.timeout)
-    if !build.warnings.isEmpty { FileHandle.standardError.write(Data("warnings in \(header):\n\(build.warnings)\n".utf8)) }
-    var args = removingOptions(Array(CommandLine.arguments.dropFirst()), ["--header", "--base", "--timeout"])
-    args += ["--library", build.library, "--library-name", header, "--base", build.base.name]
+/// `gup` and `walk` with --header or --kernel-tree: build it, then run this same command in a
+/// worker on the built library, passing its output and exit status through. A crash, exit() or
+/// time-out of the built code is a failure (exit 1), never PageFold's.
+func relayToWorker(_ which: VariantOptions, space: SpaceOptions) throws -> Never {
+    let build: HeaderBuild
+    var args = removingOptions(Array(CommandLine.arguments.dropFirst()), ["--header", "--base", "--timeout", "--kernel-tree", "--patch"])
+        .filter { $0 != "--show-code" }
+    if let tree = try which.kernel.tree(spaceArch: try space.specArch(), arch: space.arch) {
+        build = try TreeBuild.make(tree, timeout: which.timeout).build
+        if space.space != nil { args = removingOptions(args, ["--arch"]) }   // the space says
+    } else if let header = which.header {
+        build = try HeaderCompiler.compile(header: header, base: try which.baseVariant(), timeout: which.timeout)
+        if !build.warnings.isEmpty { FileHandle.standardError.write(Data("warnings in \(header):\n\(build.warnings)\n".utf8)) }
+    } else {
+        fatalError("relayToWorker without --header or --kernel-tree")
+    }
+    args += ["--library", build.library, "--library-name", build.header, "--base", build.base.name]
     let (status, why) = try WorkerRelay.run(args, build: build, timeout: which.timeout)
     if let status { exit(status) }
-    FileHandle.standardError.write(Data("FAIL: the header's code \(why)\n".utf8))
+    FileHandle.standardError.write(Data("FAIL: the built code \(why)\n".utf8))
     exit(1)
 }
 
@@ -89,6 +109,11 @@ struct SpaceOptions: ParsableArguments {
 
     @Option(help: "The level count, when no --space is given (default: s390 3, as after exec; else the smallest).")
     var levels: Int?
+
+    /// The arch of the --space file, if one is given.
+    func specArch() throws -> Arch? {
+        try space.map { try SpaceSpec.load(path: $0).arch }
+    }
 
     /// With no spec: the range itself and two pages either side are mapped with base pages.
     func make(for variant: Variant, around start: UInt64, _ end: UInt64) throws -> AddressSpace {

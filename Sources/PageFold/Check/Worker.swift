@@ -150,19 +150,20 @@ public enum WorkerRelay {
 
 /// The variant matrix's rows for a header, one worker per level count.
 public enum MatrixRows {
-    public static func header(_ build: HeaderBuild, timeout: Double) throws -> [Matrix.Row] {
-        try build.base.levels.map { levels in
+    public static func header(_ build: HeaderBuild, named name: String? = nil, timeout: Double) throws -> [Matrix.Row] {
+        let name = name ?? build.header
+        return try build.base.levels.map { levels in
             var cells: [String]?
             let worker = try Worker.start(["worker", "row", "--library", build.library, "--name", build.header,
                                            "--levels", String(levels)])
             let (end, output, fault) = Worker.supervise(worker, limit: timeout) { cells = $0.row ?? cells }
-            let reference = "\(build.header) on \(build.base.name)"
+            let reference = name == build.header ? "\(build.header) on \(build.base.name)" : build.header
             guard end == .exited(0), fault == nil, let cells else {
                 let why = Worker.explain(end, fault, library: build.library, header: build.header, output: output)
-                return Matrix.Row(name: build.header, levels: levels, era: build.base.era(levels: levels), reference: reference,
+                return Matrix.Row(name: name, levels: levels, era: build.base.era(levels: levels), reference: reference,
                                   cells: Matrix.columns.map { _ in "worker \(why.split(separator: ";")[0])" })
             }
-            return Matrix.Row(name: build.header, levels: levels, era: build.base.era(levels: levels), reference: reference, cells: cells)
+            return Matrix.Row(name: name, levels: levels, era: build.base.era(levels: levels), reference: reference, cells: cells)
         }
     }
 }
