@@ -28,7 +28,7 @@ struct ArchProfile: Sendable {
     /// The generic part every arch reads: the walks, the generic helpers and the nop headers.
     static let common = [
         "include/linux/kconfig.h", "include/linux/const.h", "include/vdso/const.h", "include/uapi/linux/const.h",
-        "include/linux/pgtable.h", "include/linux/pagewalk.h",
+        "include/linux/pgtable.h", "include/linux/pagewalk.h", "include/linux/mm.h",
         "include/asm-generic/pgtable-nop4d.h", "include/asm-generic/pgtable-nopud.h",
         "include/asm-generic/pgtable-nopmd.h",
         "mm/pgtable-generic.c", "mm/gup.c", "mm/pagewalk.c",
@@ -51,7 +51,7 @@ struct ArchProfile: Sendable {
         includeDirs: ["arch/s390/include", "arch/s390/include/uapi", "include", "include/uapi"],
         config: [("CONFIG_64BIT", "1"), ("CONFIG_MMU", "1"), ("CONFIG_HAVE_FAST_GUP", "1"), ("CONFIG_HAVE_GUP_FAST", "1"),
                  ("CONFIG_ARCH_HAS_PTE_SPECIAL", "1"), ("CONFIG_TRANSPARENT_HUGEPAGE", "1"), ("CONFIG_HUGETLB_PAGE", "1"),
-                 ("CONFIG_PGTABLE_LEVELS", "5"), ("CONFIG_PHYS_ADDR_T_64BIT", "1"), ("CONFIG_SPARSEMEM", "1"),
+                 ("CONFIG_PGTABLE_LEVELS", "5"), ("CONFIG_PAGE_SHIFT", "12"), ("CONFIG_PHYS_ADDR_T_64BIT", "1"), ("CONFIG_SPARSEMEM", "1"),
                  ("CONFIG_SPARSEMEM_VMEMMAP", "1")],
         standIns: "s390.h", glue: "s390.h",
         glueRoots: recorderRoots + ["mk_pte_phys", "PAGE_RO", "PAGE_RW", "pte_mkdirty", "pte_wrprotect", "pte_mkyoung",

@@ -32,8 +32,8 @@ struct Closure {
                 continue
             }
             guard let tags = defs[name] else { continue }
-            let hasBody = tags.contains { $0.kind == "function" }
-            for t in tags where !(t.kind == "prototype" && hasBody) {
+            // Prototypes too: a kernel header declares a function that a .c file defines later.
+            for t in tags {
                 let (start, end) = range(t)
                 chosen.append(Chosen(tag: t, start: start, end: end))
                 work += identifiers(in: lines[(start - 1)...(end - 1)].joined(separator: "\n")[...]).map(String.init)

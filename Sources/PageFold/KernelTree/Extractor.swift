@@ -123,7 +123,7 @@ struct Extractor {
             }
         }
         var unit = tree.profile.config.map { "#define \($0.0) \($0.1)" }
-        unit += ["#include <linux/kconfig.h>", "#include <linux/pgtable.h>", "#include <linux/pagewalk.h>"]
+        unit += ["#include <linux/kconfig.h>", "#include <linux/pgtable.h>", "#include <linux/mm.h>", "#include <linux/pagewalk.h>"]
         let sources = copy.files.filter { $0.hasSuffix(".c") }
         unit += sources.filter { $0.hasPrefix("arch/") } .map { "#include \"\(copy.src)/\($0)\"" }
         unit += sources.filter { !$0.hasPrefix("arch/") }.map { "#include \"\(copy.src)/\($0)\"" }
@@ -182,11 +182,14 @@ struct Extractor {
         guard let ctags = findExecutable("ctags") else {
             throw PageFoldError("ctags: not found; install universal-ctags (apt-get install universal-ctags)")
         }
+        let out = scratch.file("tags.json")   // megabytes: a file, not the pipe
         let args = [ctags, "--output-format=json", "--fields=+neKStZ", "--kinds-C=\(kinds)", "--language-force=C",
-                    "--sort=no", "-o", "-"] + files
+                    "--sort=no", "-o", out] + files
         let (end, output) = try Subprocess(args).wait(limit: timeout)
-        guard end == .exited(0) else { throw PageFoldError("ctags: failed (\(end)):\n\(output)") }
-        return Self.parse(output)
+        guard end == .exited(0), let text = try? String(contentsOfFile: out, encoding: .utf8) else {
+            throw PageFoldError("ctags: failed (\(end)):\n\(output)")
+        }
+        return Self.parse(text)
     }
 
     static func parse(_ output: String) -> [Tag] {

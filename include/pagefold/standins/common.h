@@ -64,6 +64,8 @@ extern void pf_build_bug(void) __attribute__((__error__("BUILD_BUG() on a path t
  * changed between kernels (v6.5 added the vma), hence the variadic forms. */
 #define FOLL_LONGTERM		0x10000
 #define FOLL_FAST_ONLY		0x80000
+/* v6.11 split the GUP-fast grab out of try_grab_folio(), with v6.1's semantics (pagefold/folio.h). */
+#define try_grab_folio_fast(page, refs, flags) try_grab_folio(page, refs, flags)
 #define gup_must_unshare(...)		false
 #define gup_can_follow_protnone(...)	false
 #define page_is_secretmem(page)		false
@@ -77,6 +79,7 @@ struct dev_pagemap;
 #define get_dev_pagemap(pfn, pgmap)	((struct dev_pagemap *)NULL)
 #define put_dev_pagemap(pgmap)		do { } while (0)
 #define undo_dev_pagemap(...)		do { } while (0)
+#define gup_fast_undo_dev_pagemap(...)	do { } while (0)
 #define pte_devmap(pte)			0
 typedef struct { unsigned long pd; } hugepd_t;
 #define is_hugepd(hugepd)		(0)
@@ -100,6 +103,14 @@ typedef struct { int unused; } spinlock_t;
 #define p4d_clear_bad(p4d)		do { } while (0)
 #define pud_clear_bad(pud)		do { } while (0)
 #define pmd_clear_bad(pmd)		do { } while (0)
+
+/* ---- RCU: the walk runs in one thread, on tables nothing frees under it ---- */
+#define rcu_read_lock()			do { } while (0)
+#define rcu_read_unlock()		do { } while (0)
+
+/* ---- swap and migration entries: PageFold's spaces map present pages or nothing ---- */
+#define is_pmd_migration_entry(pmd)	0
+#define is_swap_pmd(pmd)		0
 
 /* ---- the task: one mm, the space's (late.h defines it once the tree's pgd_t is known) ---- */
 struct mm_struct;

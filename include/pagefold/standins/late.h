@@ -19,4 +19,8 @@ struct task_struct {
 static _Thread_local struct task_struct pf_tree_task;
 #define current (&pf_tree_task)
 
+/* The kernel's own mm (mm/init-mm.c): never the one a walk here runs on. */
+static struct mm_struct pf_tree_init_mm;
+#define init_mm pf_tree_init_mm
+
 #endif

@@ -14,8 +14,12 @@ typedef struct {
 	unsigned long asce;
 } mm_context_t;
 
+/* arch/s390/include/asm/processor.h: a 64-bit task's TASK_SIZE_MAX, above every user address. */
+#define TASK_SIZE			(-PAGE_SIZE)
+
 /* arch/s390/kernel/uv.c: no protected virtualization, every page is accessible. */
 #define arch_make_page_accessible(page)	0
+#define arch_make_folio_accessible(folio)	0
 
 /* asm/setup.h facility bits: QEMU's -cpu max, like every machine since z14, has NX and EDAT. */
 #define MACHINE_HAS_NX			1
