@@ -21,6 +21,7 @@ struct ArchProfile: Sendable {
     static func forArch(_ arch: Arch) -> ArchProfile? {
         switch arch {
         case .s390: return s390
+        case .x86: return x86
         default: return nil
         }
     }
@@ -57,6 +58,29 @@ struct ArchProfile: Sendable {
         glueRoots: recorderRoots + ["mk_pte_phys", "PAGE_RO", "PAGE_RW", "pte_mkdirty", "pte_wrprotect", "pte_mkyoung",
                                     "__pte", "_REGION3_ENTRY_EMPTY", "_SEGMENT_ENTRY_EMPTY"],
         optionalRoots: ["pte_mkwrite_novma", "pte_mkwrite", "__set_huge_pte_at", "set_huge_pte_at"])
+
+    /// x86-64 with five-level paging built in (CONFIG_X86_5LEVEL: the p4d folds at run time
+    /// without LA57), 4 KB pages, THP with 1 GB pages, hugetlbfs; no paravirt (PARAVIRT_XXL would
+    /// route every entry through a call), no memory protection keys, no memory encryption.
+    static let x86 = ArchProfile(
+        arch: .x86,
+        files: common + ["arch/x86/include/asm/pgtable.h", "arch/x86/include/asm/pgtable_64.h",
+                         "arch/x86/include/asm/pgtable_types.h", "arch/x86/include/asm/pgtable_64_types.h",
+                         "arch/x86/include/asm/page_types.h", "arch/x86/include/asm/page_64_types.h",
+                         "arch/x86/include/asm/page_64.h", "arch/x86/include/asm/page.h",
+                         "arch/x86/include/asm/pgtable-invert.h", "arch/x86/mm/hugetlbpage.c"],
+        requiredFiles: commonRequired + ["arch/x86/include/asm/pgtable.h", "arch/x86/include/asm/pgtable_types.h"],
+        includeDirs: ["arch/x86/include", "arch/x86/include/uapi", "include", "include/uapi"],
+        config: [("CONFIG_X86_64", "1"), ("CONFIG_64BIT", "1"), ("CONFIG_X86_5LEVEL", "1"), ("CONFIG_PGTABLE_LEVELS", "5"),
+                 ("CONFIG_MMU", "1"), ("CONFIG_HAVE_FAST_GUP", "1"), ("CONFIG_HAVE_GUP_FAST", "1"),
+                 ("CONFIG_ARCH_HAS_PTE_SPECIAL", "1"), ("CONFIG_TRANSPARENT_HUGEPAGE", "1"),
+                 ("CONFIG_HAVE_ARCH_TRANSPARENT_HUGEPAGE", "1"), ("CONFIG_HAVE_ARCH_TRANSPARENT_HUGEPAGE_PUD", "1"),
+                 ("CONFIG_HUGETLB_PAGE", "1"), ("CONFIG_PHYS_ADDR_T_64BIT", "1"), ("CONFIG_SPARSEMEM", "1"),
+                 ("CONFIG_SPARSEMEM_VMEMMAP", "1"), ("CONFIG_PAGE_SHIFT", "12")],
+        standIns: "x86.h", glue: "x86.h",
+        glueRoots: recorderRoots + ["pfn_pte", "PAGE_COPY", "PAGE_SHARED", "PAGE_READONLY", "pte_mkdirty",
+                                    "pte_wrprotect", "pte_mkyoung", "pte_mkhuge"],
+        optionalRoots: ["pte_mkwrite_novma", "pte_mkwrite"])
 
     /// The PageFold variant of the same era: its level counts, quirks and scenario set frame the
     /// tree's run, and `matrix` sets the tree beside it.

@@ -41,7 +41,7 @@ struct Extractor {
         let unitI = try preprocess()
         let lines = try String(contentsOfFile: unitI, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         let origin = Self.origins(lines, src: copy.src)
-        let tags = try ctags([unitI], kinds: "+plzD")
+        let tags = try ctags([unitI], kinds: "+plzDx")
         var defs: [String: [Tag]] = [:]
         var anonymous: [String: Tag] = [:]
         for t in tags {

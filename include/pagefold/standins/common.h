@@ -15,6 +15,16 @@
 #include <pagefold/tree.h>
 #include <pagefold/hooks.h>
 
+/* ---- include/linux/types.h: the kernel's integer types ---- */
+typedef uint8_t u8;
+typedef uint16_t u16;
+typedef uint32_t u32;
+typedef uint64_t u64;
+typedef int32_t s32;
+typedef int64_t s64;
+typedef unsigned long phys_addr_t;
+typedef unsigned long pgoff_t;
+
 /* ---- compiler and debug: include/linux/compiler*.h, build_bug.h, bug.h, mmdebug.h ---- */
 #define likely(x)		__builtin_expect(!!(x), 1)
 #define unlikely(x)		__builtin_expect(!!(x), 0)
