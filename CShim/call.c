@@ -381,19 +381,29 @@ void *pf_tree_pgd(void)
 	return pf_call_current()->space->mm->pgd;
 }
 
+_Thread_local const struct pf_space *pf_leaf_space;
+
+/* The space of the running call, or the one a leaf writer writes for: CPU features are the space's. */
+static const struct pf_space *pf_tree_space(void)
+{
+	struct pf_call *call = pf_call_current();
+
+	return call ? call->space : pf_leaf_space;
+}
+
 unsigned long pf_tree_asce_limit(void)
 {
-	return pf_call_current()->space->mm->context.asce_limit;
+	return pf_tree_space()->mm->context.asce_limit;
 }
 
 bool pf_tree_la57(void)
 {
-	return pf_call_current()->space->mm->pf_la57;
+	return pf_tree_space()->mm->pf_la57;
 }
 
 bool pf_tree_lpa2(void)
 {
-	return pf_call_current()->space->mm->pf_lpa2;
+	return pf_tree_space()->mm->pf_lpa2;
 }
 
 /* get_user_pages_fast_only() over the tree's walk: as pf_gup_fast_only() (CShim/mm/variant.h). */

@@ -222,7 +222,7 @@ unsigned long *pf_leaf_slot(struct pf_space *space, unsigned long va, int li, bo
 static unsigned long pf_leaf_value(const struct pf_space *space, enum pf_level level,
 				   unsigned long pa, bool write)
 {
-	return space->writer ? space->writer(level, pa, write) : space->ops->leaf_entry(level, pa, write);
+	return space->writer ? space->writer(space, level, pa, write) : space->ops->leaf_entry(level, pa, write);
 }
 
 int pf_leaf_index(const struct pf_space *space, int page_shift)

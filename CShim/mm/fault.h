@@ -13,7 +13,8 @@
 #ifdef _REGION3_ENTRY_LARGE
 #include <asm-s390/hugetlb.h>
 
-static unsigned long pf_fault_leaf_entry(enum pf_level level, unsigned long pa, bool write)
+static unsigned long pf_fault_leaf_entry(const struct pf_space *space, enum pf_level level, unsigned long pa,
+					 bool write)
 {
 	pte_t entry;
 

@@ -9,6 +9,18 @@
  */
 #include PF_TREE_ARCH_GLUE
 
+/* The arch's leaf writer, run for a space outside any call: what the space's CPU has is its own. */
+static unsigned long pf_tree_leaf_entry(const struct pf_space *space, enum pf_level level, unsigned long pa,
+					bool write)
+{
+	unsigned long entry;
+
+	pf_leaf_space = space;
+	entry = pf_tree_arch_leaf(level, pa, write);
+	pf_leaf_space = NULL;
+	return entry;
+}
+
 static void pf_tree_setup(void)
 {
 	struct mm_struct *mm = pf_tree_mm();

@@ -13,7 +13,7 @@
 #define pf_tree_pte_mkwrite(pte) pte_mkwrite(pte)
 #endif
 
-static unsigned long pf_tree_leaf_entry(enum pf_level level, unsigned long pa, bool write)
+static unsigned long pf_tree_arch_leaf(enum pf_level level, unsigned long pa, bool write)
 {
 	pte_t entry, slot;
 

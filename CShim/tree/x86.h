@@ -18,7 +18,7 @@
 unsigned int pgdir_shift = 39;
 unsigned int ptrs_per_p4d = 1;
 
-static unsigned long pf_tree_leaf_entry(enum pf_level level, unsigned long pa, bool write)
+static unsigned long pf_tree_arch_leaf(enum pf_level level, unsigned long pa, bool write)
 {
 	pte_t entry;
 

@@ -172,7 +172,7 @@ struct CommandLineTests {
         (["gup", "--variant", "s390-nope", "--start", "0x1000", "--pages", "1"], "no variant is named s390-nope"),
         (["gup", "--variant", "s390-fix", "--start", "0x1000", "--pages", "0"], "a request of 0 pages"),
         (["gup", "--variant", "s390-fix", "--start", "0x1000", "--pages", "0xZ"], "is not a count in hex"),
-        (["check", "--header", "examples/headers/prefix-bug.h", "--variant", "s390-fix"], "give --header or --variant"),
+        (["check", "--header", "examples/headers/prefix-bug.h", "--variant", "s390-fix"], "give one of --header, --variant and --kernel-tree"),
         (["check", "--variant", "s390-fix", "--levels", "2"], "levels: s390-fix runs on 3 to 5 levels; --levels leaves none"),
         (["check", "--header", "examples/headers/prefix-bug.h", "--timeout", "0"], "--timeout"),
         (["check", "--header", "/tmp"], "is not a regular file"),

@@ -147,8 +147,10 @@ void pf_space_reset_pages(struct pf_space *space);
 /* Pages whose folio counts differ from that state: their number, and the first one's frame. */
 long pf_space_changed_pages(const struct pf_space *space, uint64_t *first_pfn);
 
-/* How a kernel writes a leaf entry (a pte, or a huge pmd/pud) for a page at pa. */
-typedef unsigned long (*pf_leaf_writer)(enum pf_level level, unsigned long pa, bool write);
+/* How a kernel writes a leaf entry (a pte, or a huge pmd/pud) for a page at pa, in a space (whose
+ * CPU features a kernel tree's constructors may ask). */
+typedef unsigned long (*pf_leaf_writer)(const struct pf_space *space, enum pf_level level, unsigned long pa,
+					bool write);
 /* Rewrite every leaf of the space with this writer (NULL: the arch's default), if another wrote them. */
 void pf_space_write_leaves(struct pf_space *space, pf_leaf_writer writer);
 

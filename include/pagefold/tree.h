@@ -29,11 +29,14 @@ void pf_tree_record_visit(enum pf_visit_kind kind, unsigned long start, unsigned
 			  unsigned long value, bool leaf, unsigned long pfn, int depth);
 
 /* Room in the arena for the tree's struct mm_struct (reads of it are reads of the arena's mm),
- * and what to fill it with: the top table, and the run-time folding inputs of PageFold's mm. */
+ * and what to fill it with: the top table, and the run-time folding inputs of PageFold's mm (of
+ * the running call's space, or of the space a leaf writer is writing for). */
 #define PF_TREE_MM_BYTES 0x1000
 void *pf_tree_mm(void);
 void *pf_tree_pgd(void);
 unsigned long pf_tree_asce_limit(void);
+/* The space a tree's leaf writer writes for, set by it while it runs (no call is running then). */
+extern _Thread_local const struct pf_space *pf_leaf_space;
 bool pf_tree_la57(void);
 bool pf_tree_lpa2(void);
 

@@ -22,6 +22,7 @@ struct ArchProfile: Sendable {
         switch arch {
         case .s390: return s390
         case .x86: return x86
+        case .arm64: return arm64
         default: return nil
         }
     }
@@ -73,13 +74,40 @@ struct ArchProfile: Sendable {
         includeDirs: ["arch/x86/include", "arch/x86/include/uapi", "include", "include/uapi"],
         config: [("CONFIG_X86_64", "1"), ("CONFIG_64BIT", "1"), ("CONFIG_X86_5LEVEL", "1"), ("CONFIG_PGTABLE_LEVELS", "5"),
                  ("CONFIG_MMU", "1"), ("CONFIG_HAVE_FAST_GUP", "1"), ("CONFIG_HAVE_GUP_FAST", "1"),
-                 ("CONFIG_ARCH_HAS_PTE_SPECIAL", "1"), ("CONFIG_TRANSPARENT_HUGEPAGE", "1"),
+                 ("CONFIG_ARCH_HAS_PTE_SPECIAL", "1"), ("CONFIG_ARCH_HAS_PTE_DEVMAP", "1"), ("CONFIG_TRANSPARENT_HUGEPAGE", "1"),
                  ("CONFIG_HAVE_ARCH_TRANSPARENT_HUGEPAGE", "1"), ("CONFIG_HAVE_ARCH_TRANSPARENT_HUGEPAGE_PUD", "1"),
+                 ("CONFIG_ARCH_SUPPORTS_PMD_PFNMAP", "1"), ("CONFIG_ARCH_SUPPORTS_PUD_PFNMAP", "1"),
                  ("CONFIG_HUGETLB_PAGE", "1"), ("CONFIG_PHYS_ADDR_T_64BIT", "1"), ("CONFIG_SPARSEMEM", "1"),
                  ("CONFIG_SPARSEMEM_VMEMMAP", "1"), ("CONFIG_PAGE_SHIFT", "12")],
         standIns: "x86.h", glue: "x86.h",
         glueRoots: recorderRoots + ["pfn_pte", "PAGE_COPY", "PAGE_SHARED", "PAGE_READONLY", "pte_mkdirty",
                                     "pte_wrprotect", "pte_mkyoung", "pte_mkhuge"],
+        optionalRoots: ["pte_mkwrite_novma", "pte_mkwrite"])
+
+    /// arm64 with 16 KB pages and 52-bit virtual addresses through LPA2: a four-level build whose
+    /// pud folds at run time when the CPU lacks LPA2 (then 47-bit, three levels); THP and
+    /// hugetlbfs (32 MB and 64 GB leaves); no contiguous-pte folding (CONTPTE), no permission
+    /// overlays (POE), no memory tagging.
+    static let arm64 = ArchProfile(
+        arch: .arm64,
+        files: common + ["arch/arm64/include/asm/pgtable.h", "arch/arm64/include/asm/pgtable-hwdef.h",
+                         "arch/arm64/include/asm/pgtable-prot.h", "arch/arm64/include/asm/pgtable-types.h",
+                         "arch/arm64/include/asm/page-def.h", "arch/arm64/include/asm/page.h", "arch/arm64/include/asm/memory.h",
+                         "arch/arm64/mm/hugetlbpage.c"],
+        requiredFiles: commonRequired + ["arch/arm64/include/asm/pgtable.h", "arch/arm64/include/asm/pgtable-hwdef.h"],
+        includeDirs: ["arch/arm64/include", "arch/arm64/include/uapi", "include", "include/uapi"],
+        config: [("CONFIG_ARM64", "1"), ("CONFIG_64BIT", "1"), ("CONFIG_ARM64_16K_PAGES", "1"), ("CONFIG_ARM64_PAGE_SHIFT", "14"),
+                 ("CONFIG_PAGE_SHIFT", "14"), ("CONFIG_ARM64_VA_BITS_52", "1"), ("CONFIG_ARM64_VA_BITS", "52"),
+                 ("CONFIG_ARM64_LPA2", "1"), ("CONFIG_ARM64_PA_BITS_52", "1"), ("CONFIG_ARM64_PA_BITS", "52"),
+                 ("CONFIG_PGTABLE_LEVELS", "4"), ("CONFIG_ARM64_CONT_PTE_SHIFT", "7"), ("CONFIG_ARM64_CONT_PMD_SHIFT", "5"),
+                 ("CONFIG_MMU", "1"), ("CONFIG_HAVE_FAST_GUP", "1"), ("CONFIG_HAVE_GUP_FAST", "1"),
+                 ("CONFIG_ARCH_HAS_PTE_SPECIAL", "1"), ("CONFIG_ARCH_HAS_PTE_DEVMAP", "1"), ("CONFIG_TRANSPARENT_HUGEPAGE", "1"),
+                 ("CONFIG_HAVE_ARCH_TRANSPARENT_HUGEPAGE", "1"), ("CONFIG_ARCH_SUPPORTS_PMD_PFNMAP", "1"),
+                 ("CONFIG_HUGETLB_PAGE", "1"), ("CONFIG_PHYS_ADDR_T_64BIT", "1"), ("CONFIG_SPARSEMEM", "1"),
+                 ("CONFIG_SPARSEMEM_VMEMMAP", "1")],
+        standIns: "arm64.h", glue: "arm64.h",
+        glueRoots: recorderRoots + ["pfn_pte", "PAGE_READONLY", "PAGE_SHARED", "pte_mkdirty", "pte_wrprotect",
+                                    "pte_mkyoung", "pte_mkhuge", "pgprot_val", "PTE_SHARED"],
         optionalRoots: ["pte_mkwrite_novma", "pte_mkwrite"])
 
     /// The PageFold variant of the same era: its level counts, quirks and scenario set frame the

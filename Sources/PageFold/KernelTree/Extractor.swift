@@ -64,7 +64,8 @@ struct Extractor {
         let profile = tree.profile
         let optional = profile.optionalRoots.filter { defs[$0] != nil }
         let closure = Closure(lines: lines, defs: defs, anonymous: anonymous, standIns: standIns)
-        let all = closure.run(roots: [gupRoot, "walk_pgd_range"] + profile.glueRoots + optional)
+        // kconfig.h's IS_ENABLED() pastes __ARG_PLACEHOLDER_ and the option's value: no text names it.
+        let all = closure.run(roots: [gupRoot, "walk_pgd_range", "__ARG_PLACEHOLDER_1"] + profile.glueRoots + optional)
         let walk = closure.run(roots: [gupRoot, "walk_pgd_range", "pgd_offset", "p4d_offset", "pud_offset", "pmd_offset",
                                        "pte_offset_kernel", "pte_offset_map"])
         let missingRoots = profile.glueRoots.filter { defs[$0] == nil && standIns.names[$0] == nil }

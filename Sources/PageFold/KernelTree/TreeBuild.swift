@@ -57,6 +57,9 @@ extension TreeBuild {
         var hash = FNV()
         hash.add(BuildCache.sourceKey(root: root, compiler: compiler))
         hash.add("\(tree.arch.rawValue) \(tree.version)")
+        // The extractor and instrumenter are this program: another build of it builds anew.
+        var st = stat()
+        if let exe = Bundle.main.executablePath, stat(exe, &st) == 0 { hash.add("\(exe) \(st.st_size) \(st.st_mtim.tv_sec)") }
         for f in copy.files.sorted() {
             hash.add(f)
             if let data = FileManager.default.contents(atPath: "\(copy.src)/\(f)") { hash.add(data) }
@@ -73,7 +76,15 @@ extension TreeBuild {
         let extract = try Extractor(tree: tree, copy: copy, scratch: scratch, root: root, timeout: timeout).run()
         let source = scratch.file("tree_variant.c")
         try extract.unit.write(toFile: source, atomically: true, encoding: .utf8)
-        let ast = try ClangAST.dump(source, includeDirs: ["\(root)/include"], timeout: timeout)
+        // A unit that does not build is kept where the error can point at it.
+        func kept(_ error: Error) -> Error {
+            guard let dir = cacheDir, (try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)) != nil else { return error }
+            try? FileManager.default.removeItem(atPath: "\(dir)/unbuilt.c")
+            guard (try? FileManager.default.copyItem(atPath: source, toPath: "\(dir)/unbuilt.c")) != nil else { return error }
+            return PageFoldError("\(error)\n(the unit PageFold made: \(dir)/unbuilt.c)")
+        }
+        let ast: ASTNode
+        do { ast = try ClangAST.dump(source, includeDirs: ["\(root)/include"], timeout: timeout) } catch { throw kept(error) }
         var instrumenter = try Instrumenter(source: source, walkFunctions: extract.walkFunctions)
         let instrumented = instrumenter.run(ast)
         try instrumented.text.write(toFile: source, atomically: true, encoding: .utf8)
@@ -83,14 +94,14 @@ extension TreeBuild {
         let (end, output) = try HeaderCompiler.run([compiler] + HeaderCompiler.flags + ["-fno-diagnostics-show-caret", "-I", "\(root)/include", "-c", "-o", object, source],
                                                    timeout: timeout, on: tree.root)
         guard end == .exited(0) else {
-            throw PageFoldError("kernel-tree: \(compiler) cannot build the walk of \(tree.subject) on PageFold's stand-ins:\n\(output)")
+            throw kept(PageFoldError("kernel-tree: \(compiler) cannot build the walk of \(tree.subject) on PageFold's stand-ins:\n\(output)"))
         }
         let cache = BuildCache(root: root, compiler: compiler, scratch: scratch)
         let support = try cache.support(timeout: timeout)
         let (linked, ldOutput) = try HeaderCompiler.run([compiler, "-shared", "-Wl,-z,defs", "-Wl,--wrap=exit,--wrap=_exit", "-o", library, object] + support,
                                                         timeout: timeout, on: tree.root)
         guard linked == .exited(0) else {
-            throw PageFoldError("kernel-tree: the walk of \(tree.subject) uses what neither the tree nor PageFold's stand-ins define:\n\(ldOutput)")
+            throw kept(PageFoldError("kernel-tree: the walk of \(tree.subject) uses what neither the tree nor PageFold's stand-ins define:\n\(ldOutput)"))
         }
         let report = TreeReport(version: tree.version.description, gupRoot: extract.gupRoot, patched: copy.patched.sorted(),
                                 used: extract.used.map { .init(kind: $0.kind, name: $0.name, location: $0.location) },

@@ -25,6 +25,15 @@ typedef int64_t s64;
 typedef unsigned long phys_addr_t;
 typedef unsigned long pgoff_t;
 
+/* ---- include/linux/bits.h, align.h, pfn.h ---- */
+#define GENMASK(h, l)		(((~0UL) << (l)) & (~0UL >> (63 - (h))))
+#define GENMASK_ULL(h, l)	(((~0ULL) << (l)) & (~0ULL >> (63 - (h))))
+#define BIT(n)			(1UL << (n))
+#define ALIGN_DOWN(x, a)	((x) & ~((__typeof__(x))(a) - 1))
+#define PTR_ALIGN_DOWN(p, a)	((__typeof__(p))ALIGN_DOWN((unsigned long)(p), (a)))
+#define __phys_to_pfn(paddr)	((unsigned long)((paddr) >> PAGE_SHIFT))
+#define PHYS_PFN(x)		((unsigned long)((x) >> PAGE_SHIFT))
+
 /* ---- compiler and debug: include/linux/compiler*.h, build_bug.h, bug.h, mmdebug.h ---- */
 #define likely(x)		__builtin_expect(!!(x), 1)
 #define unlikely(x)		__builtin_expect(!!(x), 0)
@@ -90,6 +99,15 @@ struct dev_pagemap;
 #define put_dev_pagemap(pgmap)		do { } while (0)
 #define undo_dev_pagemap(...)		do { } while (0)
 #define gup_fast_undo_dev_pagemap(...)	do { } while (0)
+/* mm/gup.c's devmap leaves: no entry PageFold writes has the devmap bit, so no walk reaches them. */
+#define __gup_device_huge(...)		0
+#define __gup_device_huge_pmd(...)	0
+#define __gup_device_huge_pud(...)	0
+#define gup_fast_devmap_leaf(...)	0
+#define gup_fast_devmap_pmd_leaf(...)	0
+#define gup_fast_devmap_pud_leaf(...)	0
+#define FOLL_PCI_P2PDMA			(1 << 10)
+#define is_pci_p2pdma_page(page)	false
 #define pte_devmap(pte)			0
 typedef struct { unsigned long pd; } hugepd_t;
 #define is_hugepd(hugepd)		(0)
