@@ -188,6 +188,12 @@ struct CommandLineTests {
         (["gup", "--variant", "s390-fix", "--arch", "x86", "--levels", "3", "--start", "0x1000", "--pages", "1"], "x86 has 4 to 5 page-table levels, not 3"),
         (["gup", "--variant", "s390-fix", "--start", "0x3fffffff000", "--pages", "2"], "beyond the space's user limit"),
         (["check", "--header", "examples/headers/lockless-fix.h", "--base", "nope"], "no variant is named nope"),
+        (["check", "--kernel-tree", "/nonexistent"], "kernel-tree: /nonexistent is not a directory"),
+        (["check", "--kernel-tree", "examples"], "lacks Makefile, include/linux/pgtable.h, mm/gup.c, mm/pagewalk.c"),
+        (["check", "--kernel-tree", "examples", "--arch", "generic"], "give s390, x86 or arm64 with --kernel-tree"),
+        (["check", "--variant", "s390-fix", "--patch", "examples/patches/6.1-revert-d3f7b1bb2040-gup.patch"], "--patch goes with --kernel-tree"),
+        (["gup", "--kernel-tree", "examples", "--space", "examples/spaces/x86-leaves.json", "--arch", "s390", "--start", "0x1000", "--pages", "1"],
+         "--arch s390 conflicts with the space's arch, x86"),
     ])
     func errors(_ args: [String], _ message: String) throws {
         let r = try pagefold(args)

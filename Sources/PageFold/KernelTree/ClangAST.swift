@@ -45,17 +45,20 @@ enum ClangAST {
         guard end == .exited(0), let data = FileManager.default.contents(atPath: json) else {
             throw PageFoldError("clang: cannot read the tree's code (\(end)):\n\(output.suffix(4000))")
         }
-        var reader = Reader([UInt8](data))
-        return reader.parseRoot()
+        return data.withUnsafeBytes { raw in
+            var reader = Reader(raw.bindMemory(to: UInt8.self))
+            return reader.parseRoot()
+        }
     }
 
     /// A JSON reader that keeps the dump's order and tracks the last file named.
     struct Reader {
-        let bytes: [UInt8]
+        /// The dump, read in place: megabytes, each byte looked at once or twice.
+        let bytes: UnsafeBufferPointer<UInt8>
         var i = 0
         var file = ""
 
-        init(_ bytes: [UInt8]) { self.bytes = bytes }
+        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
         mutating func parseRoot() -> ASTNode {
             let root = ASTNode()
@@ -85,7 +88,7 @@ enum ClangAST {
                 if bytes[i] == UInt8(ascii: "\\") { escaped = true; i += 1 }
                 i += 1
             }
-            var s = String(decoding: bytes[start..<min(i, bytes.count)], as: UTF8.self)
+            var s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<min(i, bytes.count)]), as: UTF8.self)
             if escaped { s = s.replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "\\\\", with: "\\") }
             i += 1
             return s
