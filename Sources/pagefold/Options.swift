@@ -203,15 +203,19 @@ struct KernelTreeOptions: ParsableArguments {
             guard patch.isEmpty else { throw ValidationError("--patch goes with --kernel-tree") }
             return nil
         }
-        let named = try given.map { name -> Arch in
-            guard let a = Arch(rawValue: name), a != .generic else {
-                throw ValidationError("--arch: give s390, x86 or arm64 with --kernel-tree, not \"\(name)\"")
-            }
-            return a
-        }
+        let named = try given.map(Self.archNamed)
         if let named, let spaceArch, named != spaceArch {
             throw ValidationError("--arch \(named.rawValue) conflicts with the space's arch, \(spaceArch.rawValue)")
         }
         return try KernelTree(root: kernelTree, arch: spaceArch ?? named ?? .s390, patches: patch)
+    }
+
+    /// An arch kernel-tree mode has a profile for (default s390).
+    static func archNamed(_ name: String?) throws -> Arch {
+        guard let name else { return .s390 }
+        guard let a = Arch(rawValue: name), a != .generic else {
+            throw ValidationError("--arch: give s390, x86 or arm64 with --kernel-tree, not \"\(name)\"")
+        }
+        return a
     }
 }

@@ -15,7 +15,7 @@ struct PageFoldCommand: ParsableCommand {
             compile error.
             """,
         subcommands: [SeedCommand.self, CheckCommand.self, GupCommand.self, WalkCommand.self, MatrixCommand.self,
-                      BenchCommand.self, WorkerCommand.self],
+                      SeriesCommand.self, BenchCommand.self, WorkerCommand.self],
         defaultSubcommand: SeedCommand.self
     )
 

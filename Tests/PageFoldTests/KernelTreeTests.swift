@@ -18,6 +18,7 @@ enum KernelTrees {
 
     static let patches = repositoryRoot.appendingPathComponent("examples/patches")
     static let revertGup61 = patches.appendingPathComponent("6.1-revert-d3f7b1bb2040-gup.patch").path
+    static let fixGup61 = patches.appendingPathComponent("6.1-d3f7b1bb2040-gup.patch").path
     static let revertArm64 = patches.appendingPathComponent("6.12-revert-36639013b346-arm64.patch").path
 
     static func build(_ version: String, _ arch: Arch, patches: [String] = []) throws -> TreeBuild {
@@ -117,5 +118,22 @@ struct KernelTreeTests {
         #expect(tree.count == 3)
         // Levels 3 to 5: the tree's cells are s390-prefix's.
         #expect(Array(tree) == Array(prefix.suffix(3)))
+    }
+
+    @Test("series: a step that breaks is named, a later fix is named, a regression at the end exits 1",
+          .enabled(if: KernelTrees.available))
+    func series() throws {
+        let broken = try pagefold(["series", "--kernel-tree", KernelTrees.path("6.1"), KernelTrees.revertGup61])
+        #expect(broken.status == 1, "\(broken.err)")
+        #expect(broken.out.contains("step 1  + 6.1-revert-d3f7b1bb2040-gup.patch: FAIL"))
+        #expect(broken.out.contains("fixed 0 cases; broke "))
+        #expect(broken.out.contains("REGRESSION: after the series"))
+        let repaired = try pagefold(["series", "--kernel-tree", KernelTrees.path("6.1"), KernelTrees.revertGup61, KernelTrees.fixGup61])
+        #expect(repaired.status == 0, "\(repaired.err)")
+        let broke = try #require(repaired.out.split(separator: "\n").first { $0.contains("; broke ") && !$0.contains("broke 0") })
+        let words = broke.split(separator: " ")
+        let count = try #require(words.firstIndex(of: "broke").map { words[$0 + 1] })
+        #expect(repaired.out.contains("fixed \(count) cases"), "the fix repairs every case the revert broke")
+        #expect(repaired.out.contains("no regression"))
     }
 }
