@@ -17,9 +17,14 @@ struct CheckCommand: ParsableCommand {
             missing pages, differing pagewalk callbacks and leaked page references; invariant (b) is \
             reported only. A header that changes nothing the walkers run is an error (exit 2).
 
+            With --kernel-tree DIR, the tree's own walk is checked instead (docs/kernel-tree.md): \
+            taken out of its files, patched (--patch) in a scratch copy, built on PageFold's \
+            stand-ins and run in the worker.
+
             Exit status: 0 pass, 1 fail, 2 usage, input or compile error.
 
             Example: pagefold check --header examples/headers/prefix-bug.h
+                     pagefold check --kernel-tree /usr/src/linux-source-6.1 --patch examples/patches/6.1-revert-d3f7b1bb2040-gup.patch
                      pagefold check --variant s390-prefix --levels 3 --json
             """
     )
@@ -66,15 +71,19 @@ struct CheckCommand: ParsableCommand {
         let report: CheckReport
         var compiled: Duration?
         var treeSummary: [String] = []
+        var treeReport: TreeReport?
         if let tree = try kernel.tree(spaceArch: nil, arch: arch) {
             let built = try TreeBuild.make(tree, timeout: timeout)
             compiled = clock.now - began
+            treeReport = built.report
             treeSummary = built.report.summary + (built.cached ? ["built earlier: taken from the cache"] : [])
             if kernel.showCode {
                 treeSummary += built.report.used.map { "  \($0.kind) \($0.name) \($0.location)" }
                 treeSummary += built.report.standIns.map { "  stand-in \($0.name) \($0.location): \($0.why)" }
             }
-            report = try CheckRun.run(built.build, options: options, timeout: timeout, progress: progress("checking"))
+            var r = try CheckRun.run(built.build, options: options, timeout: timeout, progress: progress("checking"))
+            r.treeVersion = tree.version.description
+            report = r
         } else if let header {
             let build = try HeaderCompiler.compile(header: header, base: try Variant.named(base ?? defaultBase), timeout: timeout)
             compiled = clock.now - began
@@ -85,7 +94,7 @@ struct CheckCommand: ParsableCommand {
         let total = clock.now - began
         let reproduce = try report.lead.map { try reproduceLine(for: $0) }
         if json {
-            print(CheckReportJSON.render(report, reproduce: reproduce, compileMs: compiled.map(ms), totalMs: ms(total)))
+            print(CheckReportJSON.render(report, reproduce: reproduce, compileMs: compiled.map(ms), totalMs: ms(total), tree: treeReport))
         } else {
             treeSummary.forEach { print($0) }
             printText(report, reproduce: reproduce, compiled: compiled, total: total)

@@ -13,6 +13,8 @@ public struct CheckReport: Sendable {
     public var failures: [Failure] = []
     public var warnings = ""
     public var notes: [String] = []
+    /// A kernel tree's version, when the run is a tree's own walk (the quirks are then its own).
+    public var treeVersion: String?
 
     public var passed: Bool { failures.isEmpty }
 
@@ -36,8 +38,9 @@ public struct CheckReport: Sendable {
             let n = tally.findings[q.rawValue] ?? 0
             switch q {
             case .readOnlyHugePudWritable:
-                return "finding: \(q.rawValue) in \(n) cases, as on the base's kernels (\(base.era)), until \(q.fixedBy); "
-                    + "so a missing 2 GB write-permission check cannot show on this base: run --base s390-fix-v6.10 for that"
+                return treeVersion.map { "finding: \(q.rawValue) in \(n) cases: this tree (\($0)) predates \(q.fixedBy)" }
+                    ?? ("finding: \(q.rawValue) in \(n) cases, as on the base's kernels (\(base.era)), until \(q.fixedBy); "
+                        + "so a missing 2 GB write-permission check cannot show on this base: run --base s390-fix-v6.10 for that")
             }
         }
     }

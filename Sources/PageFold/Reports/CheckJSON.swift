@@ -1,6 +1,7 @@
 /// The JSON form of a `check` report (documented in docs/json.md).
 public enum CheckReportJSON {
-    public static func render(_ r: CheckReport, reproduce: String?, compileMs: Int?, totalMs: Int) -> String {
+    public static func render(_ r: CheckReport, reproduce: String?, compileMs: Int?, totalMs: Int,
+                              tree: TreeReport? = nil) -> String {
         JSON.object([
             ("subject", .string(r.subject)),
             ("base", .string(r.base.name)),
@@ -25,7 +26,21 @@ public enum CheckReportJSON {
             ("reproduce", reproduce.map(JSON.string) ?? .null),
             ("compile_ms", compileMs.map(JSON.int) ?? .null),
             ("total_ms", .int(totalMs)),
+            ("kernel_tree", tree.map(kernelTree) ?? .null),
         ]).render()
+    }
+
+    /// What a kernel tree's walk was built from (docs/kernel-tree.md).
+    public static func kernelTree(_ t: TreeReport) -> JSON {
+        .object([
+            ("version", .string(t.version)),
+            ("gup_root", .string(t.gupRoot)),
+            ("patched", .array(t.patched.map(JSON.string))),
+            ("instrumented", .object([("loops", .int(t.loops)), ("copies", .int(t.copies)), ("reads", .int(t.reads))])),
+            ("used", .array(t.used.map { .object([("kind", .string($0.kind)), ("name", .string($0.name)), ("at", .string($0.location))]) })),
+            ("stand_ins", .array(t.standIns.map { .object([("name", .string($0.name)), ("at", .string($0.location)), ("why", .string($0.why))]) })),
+            ("notes", .array(t.notes.map(JSON.string))),
+        ])
     }
 
     public static func failure(_ f: Failure) -> JSON {
