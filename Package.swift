@@ -21,10 +21,13 @@ let package = Package(
             sources: ["CShim"],
             publicHeadersPath: "include",
             // -fno-strict-aliasing as the kernel's Makefile has it: kernel code reads one entry
-            // type through a pointer to another (a folded level's `(pud_t *)p4dp`).
-            cSettings: [.unsafeFlags(["-std=gnu11", "-fno-strict-aliasing", "-Wall", "-Wno-unused-function"])]
+            // type through a pointer to another (a folded level's `(pud_t *)p4dp`). -O2 in debug
+            // builds too, as for PageFold below.
+            cSettings: [.unsafeFlags(["-std=gnu11", "-fno-strict-aliasing", "-O2", "-Wall", "-Wno-unused-function"])]
         ),
-        .target(name: "PageFold", dependencies: ["CShim"]),
+        // Optimized in debug builds too: `swift test` runs the conformance checks and the Oracle over
+        // tens of thousands of cases, and the worker is this code.
+        .target(name: "PageFold", dependencies: ["CShim"], swiftSettings: [.unsafeFlags(["-O"])]),
         .executableTarget(
             name: "pagefold",
             dependencies: ["PageFold", .product(name: "ArgumentParser", package: "swift-argument-parser")]

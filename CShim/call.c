@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#include <pagefold/entry.h>
 #include <pagefold/tree.h>
 #include "call.h"
 
@@ -406,9 +407,10 @@ bool pf_tree_lpa2(void)
 	return pf_tree_space()->mm->pf_lpa2;
 }
 
-/* get_user_pages_fast_only() over the tree's walk: as pf_gup_fast_only() (CShim/mm/variant.h). */
-long pf_tree_gup(struct pf_space *space, uint64_t start, uint64_t nr_pages, unsigned int gup_flags,
-		 struct pf_run *run, void (*setup)(void), pf_tree_gup_fn walk)
+/* ---- the entry points (pagefold/entry.h) ---- */
+
+long pf_call_gup(struct pf_space *space, uint64_t start, uint64_t nr_pages, unsigned int gup_flags,
+		 struct pf_run *run, void (*setup)(void), pf_gup_walk_fn walk)
 {
 	const int shift = space->ops->page_shift;
 	struct pf_call *call;
@@ -422,7 +424,8 @@ long pf_tree_gup(struct pf_space *space, uint64_t start, uint64_t nr_pages, unsi
 	if (!call)
 		return 0;
 	if (setjmp(call->abort) == 0) {
-		setup();
+		if (setup)
+			setup();
 		walk(start, end, gup_flags, call->pages, &call->nr_pinned);
 	}
 	nr = call->nr_pinned;	/* what the walk pinned, also when BUG() or a runaway stopped it */
@@ -430,9 +433,8 @@ long pf_tree_gup(struct pf_space *space, uint64_t start, uint64_t nr_pages, unsi
 	return nr;
 }
 
-/* walk_page_range_novma() over the tree's walk_pgd_range(). */
-int pf_tree_walk(struct pf_space *space, uint64_t start, uint64_t end, struct pf_run *run,
-		 void (*setup)(void), pf_tree_walk_fn walk)
+int pf_call_walk(struct pf_space *space, uint64_t start, uint64_t end, struct pf_run *run,
+		 void (*setup)(void), pf_pagewalk_fn walk)
 {
 	struct pf_call *call;
 	int err;
@@ -444,7 +446,8 @@ int pf_tree_walk(struct pf_space *space, uint64_t start, uint64_t end, struct pf
 		return -12;	/* -ENOMEM */
 	pf_reserve_visits(run, (end - start) >> space->ops->page_shift);
 	if (setjmp(call->abort) == 0) {
-		setup();
+		if (setup)
+			setup();
 		err = walk(start, end);
 	} else {
 		err = -14;	/* -EFAULT: the walk was stopped */

@@ -11,7 +11,12 @@
  *    then set_huge_pte_at() over the empty entry of the level.
  */
 #ifdef _REGION3_ENTRY_LARGE
+/* A kernel tree's glue (CShim/tree/s390.h) names the tree's own, which changed names over time. */
+#ifndef pf_fault_set_huge_pte_at
 #include <asm-s390/hugetlb.h>
+#define pf_fault_set_huge_pte_at set_huge_pte_at
+#define pf_fault_pte_mkwrite pte_mkwrite
+#endif
 
 static unsigned long pf_fault_leaf_entry(const struct pf_space *space, enum pf_level level, unsigned long pa,
 					 bool write)
@@ -21,17 +26,17 @@ static unsigned long pf_fault_leaf_entry(const struct pf_space *space, enum pf_l
 	if (level == PF_PTE) {
 		entry = mk_pte_phys(pa, PAGE_RO);
 		if (write)
-			entry = pte_mkwrite(pte_mkdirty(entry));
+			entry = pf_fault_pte_mkwrite(pte_mkdirty(entry));
 		return pte_val(entry);
 	}
 	/* make_huge_pte() */
 	entry = mk_pte_phys(pa, write ? PAGE_RW : PAGE_RO);
-	entry = write ? pte_mkwrite(pte_mkdirty(entry)) : pte_wrprotect(entry);
+	entry = write ? pf_fault_pte_mkwrite(pte_mkdirty(entry)) : pte_wrprotect(entry);
 	entry = pte_mkyoung(entry);
 	/* set_huge_pte_at() over what the table held: an empty region-3 or segment entry */
 	pte_t slot = __pte(level == PF_PUD ? _REGION3_ENTRY_EMPTY : _SEGMENT_ENTRY_EMPTY);
 
-	set_huge_pte_at(NULL, 0, &slot, entry);
+	pf_fault_set_huge_pte_at(NULL, 0, &slot, entry);
 	return pte_val(slot);
 }
 #define PF_LEAF_WRITER pf_fault_leaf_entry

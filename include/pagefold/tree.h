@@ -3,7 +3,7 @@
  * What a kernel tree's code, built on the stand-ins (pagefold/standins/), calls in PageFold
  * (CShim/call.c): the loop hooks the instrumented loops call, the task's mm in the arena, and
  * the two entry points that run the tree's walks as a call. Only plain types cross: the tree has
- * its own pgd_t and mm_struct.
+ * its own pgd_t and mm_struct. Its walks run through pagefold/entry.h.
  */
 #ifndef PAGEFOLD_TREE_H
 #define PAGEFOLD_TREE_H
@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <pagefold/pagefold.h>
+#include <pagefold/entry.h>
 
 struct page;
 
@@ -40,16 +41,5 @@ extern _Thread_local const struct pf_space *pf_leaf_space;
 bool pf_tree_la57(void);
 bool pf_tree_lpa2(void);
 
-/*
- * Run a tree's gup_fast / pagewalk as one call on the space: enter (the seam, `current`, the
- * frame), setup() (the tree's mm), the walk, leave; BUG() and runaway loops come back here.
- */
-typedef void (*pf_tree_gup_fn)(unsigned long start, unsigned long end, unsigned int flags,
-			       struct page **pages, int *nr);
-typedef int (*pf_tree_walk_fn)(unsigned long start, unsigned long end);
-long pf_tree_gup(struct pf_space *space, uint64_t start, uint64_t nr_pages, unsigned int gup_flags,
-		 struct pf_run *run, void (*setup)(void), pf_tree_gup_fn walk);
-int pf_tree_walk(struct pf_space *space, uint64_t start, uint64_t end, struct pf_run *run,
-		 void (*setup)(void), pf_tree_walk_fn walk);
 
 #endif

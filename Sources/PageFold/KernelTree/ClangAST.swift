@@ -67,7 +67,7 @@ enum ClangAST {
             return root
         }
 
-        private var peek: UInt8 { i < bytes.count ? bytes[i] : 0 }
+        fileprivate var peek: UInt8 { i < bytes.count ? bytes[i] : 0 }
 
         private mutating func skipSpace() {
             while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0a || bytes[i] == 0x0d || bytes[i] == 0x09 { i += 1 }
@@ -102,24 +102,28 @@ enum ClangAST {
             return sign * v
         }
 
+        /// Each key of an object, in order, its value left to `body` to read.
+        private mutating func eachKey(_ body: (inout Reader, String) -> Void) {
+            expect(UInt8(ascii: "{"))
+            skipSpace()
+            if peek == UInt8(ascii: "}") { i += 1; return }
+            while i < bytes.count {
+                let key = string()
+                expect(UInt8(ascii: ":"))
+                body(&self, key)
+                skipSpace()
+                if peek == UInt8(ascii: ",") { i += 1; continue }
+                i += 1
+                return
+            }
+        }
+
         /// Any value, read past (an includedFrom's file is not where a location is).
         private mutating func skipValue() {
             skipSpace()
             switch peek {
             case UInt8(ascii: "\""): _ = string()
-            case UInt8(ascii: "{"):
-                i += 1
-                skipSpace()
-                if peek == UInt8(ascii: "}") { i += 1; return }
-                while i < bytes.count {
-                    _ = string()
-                    expect(UInt8(ascii: ":"))
-                    skipValue()
-                    skipSpace()
-                    if peek == UInt8(ascii: ",") { i += 1; continue }
-                    i += 1
-                    return
-                }
+            case UInt8(ascii: "{"): eachKey { r, _ in r.skipValue() }
             case UInt8(ascii: "["):
                 i += 1
                 skipSpace()
@@ -138,117 +142,73 @@ enum ClangAST {
 
         /// An AST node object.
         private mutating func node(into n: ASTNode) {
-            expect(UInt8(ascii: "{"))
-            skipSpace()
-            if peek == UInt8(ascii: "}") { i += 1; return }
-            while i < bytes.count {
-                let key = string()
-                expect(UInt8(ascii: ":"))
+            eachKey { r, key in
                 switch key {
-                case "kind": n.kind = string()
-                case "name": n.name = string()
-                case "opcode": n.opcode = string()
-                case "castKind": n.castKind = string()
-                case "type": n.type = qualType()
-                case "loc": _ = location()   // read for the file it may name
-                case "range": range(into: n)
-                case "referencedDecl": n.referenced = declRef()
+                case "kind": n.kind = r.string()
+                case "name": n.name = r.string()
+                case "opcode": n.opcode = r.string()
+                case "castKind": n.castKind = r.string()
+                case "type": n.type = r.qualType()
+                case "loc": _ = r.location()   // read for the file it may name
+                case "range":
+                    r.eachKey { r, key in
+                        switch key {
+                        case "begin": n.begin = r.location()
+                        case "end": n.end = r.location()
+                        default: r.skipValue()
+                        }
+                    }
+                case "referencedDecl": n.referenced = r.declRef()
                 case "inner":
-                    expect(UInt8(ascii: "["))
-                    skipSpace()
-                    if peek == UInt8(ascii: "]") { i += 1; break }
-                    while i < bytes.count {
+                    r.expect(UInt8(ascii: "["))
+                    r.skipSpace()
+                    if r.peek == UInt8(ascii: "]") { r.i += 1; return }
+                    while r.i < r.bytes.count {
                         let child = ASTNode()
                         child.parent = n
-                        node(into: child)
+                        r.node(into: child)
                         n.inner.append(child)
-                        skipSpace()
-                        if peek == UInt8(ascii: ",") { i += 1; continue }
-                        i += 1
-                        break
+                        r.skipSpace()
+                        if r.peek == UInt8(ascii: ",") { r.i += 1; continue }
+                        r.i += 1
+                        return
                     }
-                default: skipValue()
+                default: r.skipValue()
                 }
-                skipSpace()
-                if peek == UInt8(ascii: ",") { i += 1; continue }
-                i += 1
-                return
             }
         }
 
         private mutating func qualType() -> String {
             var q = ""
-            expect(UInt8(ascii: "{"))
-            while i < bytes.count {
-                let key = string()
-                expect(UInt8(ascii: ":"))
-                if key == "qualType" { q = string() } else { skipValue() }
-                skipSpace()
-                if peek == UInt8(ascii: ",") { i += 1; continue }
-                i += 1
-                break
-            }
+            eachKey { r, key in if key == "qualType" { q = r.string() } else { r.skipValue() } }
             return q
         }
 
         private mutating func declRef() -> (String, String, String) {
             var kind = "", name = "", type = ""
-            expect(UInt8(ascii: "{"))
-            while i < bytes.count {
-                let key = string()
-                expect(UInt8(ascii: ":"))
+            eachKey { r, key in
                 switch key {
-                case "kind": kind = string()
-                case "name": name = string()
-                case "type": type = qualType()
-                default: skipValue()
+                case "kind": kind = r.string()
+                case "name": name = r.string()
+                case "type": type = r.qualType()
+                default: r.skipValue()
                 }
-                skipSpace()
-                if peek == UInt8(ascii: ",") { i += 1; continue }
-                i += 1
-                break
             }
             return (kind, name, type)
-        }
-
-        private mutating func range(into n: ASTNode) {
-            expect(UInt8(ascii: "{"))
-            while i < bytes.count {
-                let key = string()
-                expect(UInt8(ascii: ":"))
-                switch key {
-                case "begin": n.begin = location()
-                case "end": n.end = location()
-                default: skipValue()
-                }
-                skipSpace()
-                if peek == UInt8(ascii: ",") { i += 1; continue }
-                i += 1
-                break
-            }
         }
 
         /// A location: a bare point, or a spelling point and an expansion point.
         private mutating func location() -> SourceLoc? {
             var bare = SourceLoc.Point(), spelling: SourceLoc.Point?, expansion: SourceLoc.Point?
-            expect(UInt8(ascii: "{"))
-            skipSpace()
-            if peek == UInt8(ascii: "}") { i += 1; return nil }
-            while i < bytes.count {
-                let key = string()
-                expect(UInt8(ascii: ":"))
+            eachKey { r, key in
                 switch key {
-                case "spellingLoc": spelling = point()
-                case "expansionLoc": expansion = point()
-                case "offset": bare.offset = integer()
-                case "tokLen": bare.tokLen = integer()
-                case "file": file = string()
-                default: skipValue()
+                case "spellingLoc": spelling = r.point()
+                case "expansionLoc": expansion = r.point()
+                case "offset": bare.offset = r.integer()
+                case "tokLen": bare.tokLen = r.integer()
+                case "file": r.file = r.string()
+                default: r.skipValue()
                 }
-                skipSpace()
-                if peek == UInt8(ascii: ",") { i += 1; continue }
-                i += 1
-                break
             }
             if let spelling, let expansion { return SourceLoc(spelling: spelling, expansion: expansion) }
             guard bare.offset >= 0 else { return nil }
@@ -258,22 +218,13 @@ enum ClangAST {
 
         private mutating func point() -> SourceLoc.Point {
             var p = SourceLoc.Point()
-            expect(UInt8(ascii: "{"))
-            skipSpace()
-            if peek == UInt8(ascii: "}") { i += 1; p.file = file; return p }
-            while i < bytes.count {
-                let key = string()
-                expect(UInt8(ascii: ":"))
+            eachKey { r, key in
                 switch key {
-                case "offset": p.offset = integer()
-                case "tokLen": p.tokLen = integer()
-                case "file": file = string()
-                default: skipValue()
+                case "offset": p.offset = r.integer()
+                case "tokLen": p.tokLen = r.integer()
+                case "file": r.file = r.string()
+                default: r.skipValue()
                 }
-                skipSpace()
-                if peek == UInt8(ascii: ",") { i += 1; continue }
-                i += 1
-                break
             }
             p.file = file
             return p
