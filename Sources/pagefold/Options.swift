@@ -81,9 +81,9 @@ func relayToWorker(_ which: VariantOptions, space: SpaceOptions) throws -> Never
     }
     args += ["--library", build.library, "--library-name", build.header, "--base", build.base.name]
     let (status, why) = try WorkerRelay.run(args, build: build, timeout: which.timeout)
-    if let status { exit(status) }
+    if let status { Cleanup.shared.exit(status) }
     FileHandle.standardError.write(Data("FAIL: the built code \(why)\n".utf8))
-    exit(1)
+    Cleanup.shared.exit(1)
 }
 
 /// The arguments without these options and their values (`--opt value` and `--opt=value`).

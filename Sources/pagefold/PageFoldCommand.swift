@@ -15,7 +15,7 @@ struct PageFoldCommand: ParsableCommand {
             compile error.
             """,
         subcommands: [SeedCommand.self, CheckCommand.self, GupCommand.self, WalkCommand.self, MatrixCommand.self,
-                      SeriesCommand.self, BenchCommand.self, WorkerCommand.self],
+                      SeriesCommand.self, QemuCommand.self, BenchCommand.self, WorkerCommand.self],
         defaultSubcommand: SeedCommand.self
     )
 
@@ -29,14 +29,17 @@ struct PageFoldCommand: ParsableCommand {
             try command.run()
         } catch let error as PageFoldError {
             FileHandle.standardError.write(Data("pagefold: \(error)\n".utf8))
-            Foundation.exit(2)
+            Cleanup.shared.exit(2)
+        } catch let code as ExitCode {
+            Cleanup.shared.exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
+                Cleanup.shared.exit(2)
             }
             exit(withError: error)
         }
+        Cleanup.shared.exit(0)
     }
 }

@@ -5,7 +5,7 @@ import PageFold
 struct WorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "worker", shouldDisplay: false,
-        subcommands: [WorkerCheck.self, WorkerRow.self]
+        subcommands: [WorkerCheck.self, WorkerRow.self, WorkerPages.self]
     )
 }
 
@@ -42,5 +42,21 @@ struct WorkerRow: ParsableCommand {
 
     func run() throws {
         try WorkerSide.matrixRow(library: library, name: name, levels: levels)
+    }
+}
+
+struct WorkerPages: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "pages")
+
+    @Option var library: String
+    @Option var name: String
+    @Option var space: String
+    @Option var start: UInt64
+    @Option var pages: UInt64
+    @Flag var write = false
+
+    func run() throws {
+        try WorkerSide.pages(library: library, name: name, space: try SpaceSpec.load(path: space), start: start,
+                             nrPages: pages, write: write)
     }
 }

@@ -3,8 +3,20 @@
 # linux-source-6.12 that kernel-tree mode reads (and that the example patches touch), extracted
 # from /usr/src into DEST (default .build/kernel-trees). The tests find them there, or where
 # PAGEFOLD_KERNEL_TREES points. Needs: apt-get install linux-source-6.1 linux-source-6.12
+#
+#   extract.sh [DEST]              the parts, of both
+#   extract.sh --full VERSION DEST all of one, as `pagefold qemu` builds it (Tests/Qemu/fidelity.sh)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+if [ "${1:-}" = --full ]; then
+    v=${2:?--full VERSION DEST}; dest=${3:?--full VERSION DEST}
+    tarball=/usr/src/linux-source-$v.tar.xz
+    [ -f "$tarball" ] || { echo "extract.sh: $tarball is missing: apt-get install linux-source-$v" >&2; exit 1; }
+    mkdir -p "$dest"
+    [ -f "$dest/linux-source-$v/Makefile" ] || tar -xJf "$tarball" -C "$dest"
+    echo "$dest/linux-source-$v"
+    exit 0
+fi
 dest=${1:-.build/kernel-trees}
 mkdir -p "$dest"
 for v in 6.1 6.12; do

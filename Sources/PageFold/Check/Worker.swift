@@ -34,6 +34,7 @@ public enum Worker {
         var signal: Int32?
         var offset: UInt64?
         var row: [String]?
+        var pages: [UInt64?]?
     }
 
     static func decode(_ text: String) -> Line? {
@@ -130,6 +131,16 @@ public enum WorkerSide {
         }
     }
 
+    /// `pagefold worker pages`: gup_fast of one request, the pages it recorded as the addresses
+    /// that map them (null where none does).
+    public static func pages(library: String, name: String, space spec: SpaceSpec, start: UInt64, nrPages: UInt64,
+                             write: Bool) throws {
+        let variant = try load(library, as: name)
+        let space = try spec.makeSpace()
+        let result = try space.gupFast(variant, start: start, nrPages: nrPages, write: write)
+        send("pages", result.frames.map { space.virtualAddress(ofFrame: $0) })
+    }
+
     /// `pagefold worker row`: the header's row of the variant matrix at one level count.
     public static func matrixRow(library: String, name: String, levels: Int) throws {
         send("row", try Matrix.Row(try load(library, as: name), levels: levels).cells)
@@ -145,6 +156,22 @@ public enum WorkerRelay {
         let (end, output, fault) = Worker.supervise(try Worker.start(arguments, inheritOutput: true), limit: timeout) { _ in }
         if case let .exited(status) = end, fault == nil, status <= 2 { return (status, "") }
         return (nil, Worker.explain(end, fault, library: build.library, header: build.header, output: output))
+    }
+}
+
+extension WorkerRelay {
+    /// The pages a built library's gup_fast records for one request, as the addresses that map
+    /// them (nil where none does), from a worker.
+    public static func pages(_ build: HeaderBuild, space: String, start: UInt64, nrPages: UInt64, write: Bool,
+                             timeout: Double) throws -> [UInt64?] {
+        var pages: [UInt64?]?
+        let worker = try Worker.start(["worker", "pages", "--library", build.library, "--name", build.header, "--space", space,
+                                       "--start", String(start), "--pages", String(nrPages)] + (write ? ["--write"] : []))
+        let (end, output, fault) = Worker.supervise(worker, limit: timeout) { pages = $0.pages ?? pages }
+        guard end == .exited(0), fault == nil, let pages else {
+            throw PageFoldError("the built code " + Worker.explain(end, fault, library: build.library, header: build.header, output: output))
+        }
+        return pages
     }
 }
 

@@ -12,6 +12,7 @@ public final class Cleanup: @unchecked Sendable {
     private var directories: Set<String> = []
     private var groups: Set<pid_t> = []
     private var signalSources: [DispatchSourceSignal] = []
+    private var terminatedBy: Int32?
 
     func adopt(directory: String) { lock.withLock { _ = directories.insert(directory) } }
     func adopt(group: pid_t) { lock.withLock { _ = groups.insert(group) } }
@@ -20,6 +21,15 @@ public final class Cleanup: @unchecked Sendable {
     func remove(directory: String) {
         try? FileManager.default.removeItem(atPath: directory)
         lock.withLock { _ = directories.remove(directory) }
+    }
+
+    /// Exit with `status`, or as the signal that is ending the process would.
+    public func exit(_ status: Int32) -> Never {
+        if let sig = lock.withLock({ terminatedBy }) {
+            runAll()
+            _exit(128 + sig)
+        }
+        Foundation.exit(status)
     }
 
     /// Kill every group still running and remove every directory still there.
@@ -33,14 +43,16 @@ public final class Cleanup: @unchecked Sendable {
         }
     }
 
-    /// On SIGINT or SIGTERM: clean up, then exit as the signal would (128 + its number).
+    /// On SIGINT or SIGTERM: clean up, then exit as the signal would (128 + its number). The
+    /// signal is noted first: killing a worker wakes the main thread, which then exits the same way.
     public func installSignalHandlers() {
         for sig in [SIGINT, SIGTERM] {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler { [self] in
+                lock.withLock { terminatedBy = sig }
                 runAll()
-                exit(128 + sig)
+                _exit(128 + sig)
             }
             source.resume()
             signalSources.append(source)
