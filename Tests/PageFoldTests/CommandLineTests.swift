@@ -194,6 +194,10 @@ struct CommandLineTests {
         (["check", "--variant", "s390-fix", "--patch", "examples/patches/6.1-revert-d3f7b1bb2040-gup.patch"], "--patch goes with --kernel-tree"),
         (["gup", "--kernel-tree", "examples", "--space", "examples/spaces/x86-leaves.json", "--arch", "s390", "--start", "0x1000", "--pages", "1"],
          "--arch s390 conflicts with the space's arch, x86"),
+        (["qemu", "--kernel-tree", "examples", "--space", "examples/spaces/x86-leaves.json", "--start", "0x1000", "--pages", "1"],
+         "qemu: the guest is s390; the space is x86"),
+        (["qemu", "--kernel-tree", "examples", "--space", "examples/spaces/seed.json", "--start", "0x1007ffff000", "--pages", "300"],
+         "the hook takes 256 at most"),
     ])
     func errors(_ args: [String], _ message: String) throws {
         let r = try pagefold(args)
