@@ -44,9 +44,12 @@ struct MatrixCommand: ParsableCommand {
             let build = try HeaderCompiler.compile(header: header, base: try Variant.named(base ?? defaultBase), timeout: timeout)
             rows += try MatrixRows.header(build, timeout: timeout)
         }
+        var findings: [String] = []
         if let tree = try kernel.tree(spaceArch: nil, arch: arch) {
             let built = try TreeBuild.make(tree, timeout: timeout)
-            rows += try MatrixRows.header(built.build, named: "this tree (\(tree.version)\(tree.patches.isEmpty ? "" : ", patched"))", timeout: timeout)
+            let mine = try MatrixRows.header(built.build, named: "this tree (\(tree.version)\(tree.patches.isEmpty ? "" : ", patched"))", timeout: timeout)
+            findings = Self.differences(mine, from: rows.filter { $0.name == built.build.base.name })
+            rows += mine
         }
         if json {
             print(Matrix.json(rows).render())
@@ -56,6 +59,20 @@ struct MatrixCommand: ParsableCommand {
             var table = TextTable(header: ["variant", "levels"] + Matrix.columns)
             table.rows = rows.map { [$0.name, String($0.levels)] + $0.cells }
             print(table.render())
+        }
+        if kernel.kernelTree != nil && !json {
+            print(findings.isEmpty ? "this tree and PageFold's variant of its era agree in every cell" : findings.joined(separator: "\n"))
+        }
+    }
+
+    /// Every cell where the tree's own walk and PageFold's variant of the same era differ, with its
+    /// scenario (the column) and level count: a finding, and the re-statement's to answer for.
+    static func differences(_ tree: [Matrix.Row], from variant: [Matrix.Row]) -> [String] {
+        tree.flatMap { t -> [String] in
+            guard let v = variant.first(where: { $0.levels == t.levels }) else { return [] }
+            return zip(Matrix.columns, zip(t.cells, v.cells)).filter { $0.1.0 != $0.1.1 }.map { column, cells in
+                "finding: \(t.levels) levels, \(column): this tree \"\(cells.0)\", \(v.name) \"\(cells.1)\""
+            }
         }
     }
 }
