@@ -100,6 +100,20 @@ struct KernelTreeTests {
         #expect(try KernelTrees.build("6.12", .s390).cached)
     }
 
+    @Test("A plain `diff -u orig/ new/` applies like git's a/ b/ form", .enabled(if: KernelTrees.available))
+    func plainDiff() throws {
+        // The same hunks under the names `diff -u orig/mm/gup.c new/mm/gup.c` writes, no git header.
+        let git = try String(contentsOfFile: KernelTrees.revertGup61, encoding: .utf8)
+        let hunks = git.components(separatedBy: "\n--- a/mm/gup.c\n")[1]
+            .replacingOccurrences(of: "+++ b/mm/gup.c\n", with: "+++ new/mm/gup.c\t2026-01-01 00:00:00\n")
+        let files = try TemporaryFiles()
+        let plain = try files.write("plain.patch", "--- orig/mm/gup.c\t2026-01-01 00:00:00\n" + hunks)
+        let r = try pagefold(["check", "--kernel-tree", KernelTrees.path("6.1"), "--patch", plain, "--levels", "3"])
+        #expect(r.status == 1, "\(r.err)")
+        #expect(r.out.contains("cause: stray read: pud iteration 2"), "\(r.out)")
+        #expect(r.out.contains("+ plain.patch"))
+    }
+
     @Test("A patch that does not apply is an input error with patch's own message", .enabled(if: KernelTrees.available))
     func patchDoesNotApply() throws {
         let r = try pagefold(["check", "--kernel-tree", KernelTrees.path("6.12"), "--patch", KernelTrees.revertGup61])

@@ -14,7 +14,7 @@ struct TreeCopy {
         let src = scratch.file("src")
         var files = tree.profile.files.filter { FileManager.default.fileExists(atPath: "\(tree.root)/\($0)") }
         var patched: Set<String> = []
-        let touched = try tree.patches.map { try Touched(patch: $0) }
+        let touched = try tree.patches.map { try Touched(patch: $0, tree: tree.root) }
         for t in touched { for f in t.files where !files.contains(f) && FileManager.default.fileExists(atPath: "\(tree.root)/\(f)") { files.append(f) } }
         for f in files { try copy("\(tree.root)/\(f)", to: "\(src)/\(f)") }
         guard !tree.patches.isEmpty else { return TreeCopy(src: src, patched: [], files: files) }
@@ -43,12 +43,13 @@ struct TreeCopy {
     }
 
     /// The files a unified diff changes, from its `+++` lines, and the -p level that makes them
-    /// tree-relative: 1 for git's `a/` and `b/` prefixes (format-patch or diff), else 0.
+    /// tree-relative: 1 for git's `a/` and `b/` prefixes (format-patch, git diff) or a plain
+    /// `diff -u old/ new/` whose names, first directory dropped, are the tree's; else 0.
     struct Touched {
         let files: [String]
         let strip: Int
 
-        init(patch path: String) throws {
+        init(patch path: String, tree root: String) throws {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw PageFoldError("patch: cannot read \(path) as text")
             }
@@ -58,8 +59,12 @@ struct TreeCopy {
                 if name != "/dev/null" && !name.isEmpty { names.append(name) }
             }
             guard !names.isEmpty else { throw PageFoldError("patch: \(path) is not a unified diff (no +++ line)") }
-            let strip = names.allSatisfy { $0.hasPrefix("b/") } ? 1 : 0
-            let files = names.map { strip == 1 ? String($0.dropFirst(2)) : $0 }
+            let inTree = { (name: String) in FileManager.default.fileExists(atPath: "\(root)/\(name)") }
+            let dropped = names.map { $0.split(separator: "/", maxSplits: 1).dropFirst().first.map(String.init) ?? $0 }
+            let gitPrefixed = names.allSatisfy { $0.hasPrefix("b/") }
+            let plainPrefixed = !names.allSatisfy(inTree) && dropped.contains(where: inTree)
+            let strip = gitPrefixed || plainPrefixed ? 1 : 0
+            let files = strip == 1 ? dropped : names
             (self.strip, self.files) = (strip, files)
             if let outside = files.first(where: { $0.hasPrefix("/") || $0.split(separator: "/").contains("..") }) {
                 throw PageFoldError("patch: \(path) names \(outside), outside the tree")

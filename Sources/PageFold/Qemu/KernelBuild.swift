@@ -61,7 +61,7 @@ struct KernelBuild {
     private func sync(src: String, work: String) throws {
         let scratch = try ScratchDirectory()
         let stage = scratch.file("stage")
-        let touched = try tree.patches.map { try TreeCopy.Touched(patch: $0) }
+        let touched = try tree.patches.map { try TreeCopy.Touched(patch: $0, tree: tree.root) }
         var files = Set(touched.flatMap(\.files))
         files.insert("mm/Makefile")
         for f in files where FileManager.default.fileExists(atPath: "\(tree.root)/\(f)") {
