@@ -159,7 +159,8 @@ struct CommandLineTests {
 
     @Test("walk draws without colour when piped, and writes SVG")
     func walkPicture() throws {
-        let svg = FileManager.default.temporaryDirectory.appendingPathComponent("pagefold-\(UUID().uuidString).svg").path
+        let files = try TemporaryFiles()
+        let svg = files.directory.file("walk.svg")
         let r = try pagefold(["walk", "--variant", "s390-rfc-v2", "--start", "0x1007ffff000", "--end", "0x10080001000",
                               "--svg", svg])
         #expect(r.status == 0)
