@@ -80,21 +80,27 @@ public enum Worker {
         case let .timedOut(seconds):
             what = "did not return within the time limit of \(formatSeconds(seconds)) s"
         }
-        if let offset = fault?.offset, offset > 0, let at = sourceLine(library: library, offset: offset) {
-            let mine = at.hasPrefix(URL(fileURLWithPath: header).standardizedFileURL.path + ":")
-            what += mine ? " at \(header):\(at.split(separator: ":").last ?? "")" : " in \(at)"
+        let headerPath = URL(fileURLWithPath: header).standardizedFileURL.path + ":"
+        if let offset = fault?.offset, offset > 0, let chain = sourceLines(library: library, offset: offset) {
+            // The header's own line where it is in the chain of inlined calls, else the innermost.
+            if let mine = chain.first(where: { $0.hasPrefix(headerPath) }) {
+                what += " at \(header):\(mine.split(separator: ":").last ?? "")"
+            } else {
+                what += " in \(chain[0])"
+            }
         }
         let tail = output.split(separator: "\n").suffix(4).joined(separator: "\n  ")
         return tail.isEmpty ? what : "\(what); it printed:\n  \(tail)"
     }
 
-    /// The file:line of an instruction in the library (its line tables, through addr2line).
-    static func sourceLine(library: String, offset: UInt64) -> String? {
+    /// The file:line of an instruction in the library and of each call it is inlined into,
+    /// innermost first (its line tables, through `addr2line -i`).
+    static func sourceLines(library: String, offset: UInt64) -> [String]? {
         guard let addr2line = findExecutable("addr2line"),
-              let p = try? Subprocess([addr2line, "-e", library, "0x" + String(offset, radix: 16)]) else { return nil }
+              let p = try? Subprocess([addr2line, "-i", "-e", library, "0x" + String(offset, radix: 16)]) else { return nil }
         let (end, out) = p.wait(limit: 10)
-        guard end == .exited(0), let first = out.split(separator: "\n").first, !first.hasPrefix("??") else { return nil }
-        return String(first.split(separator: " ").first ?? first)
+        let chain = out.split(separator: "\n").filter { !$0.hasPrefix("??") }.map { String($0.split(separator: " ").first ?? $0) }
+        return end == .exited(0) && !chain.isEmpty ? chain : nil
     }
 }
 
