@@ -13,7 +13,7 @@ static const unsigned long pf_no_call_zero[2];
 
 struct pf_place pf_space_classify(const struct pf_space *space, const void *p)
 {
-	struct pf_place place = { .kind = PF_PLACE_OUTSIDE, .table_level = -1, .slot_copy = -1 };
+	struct pf_place place = PF_PLACE_NONE;
 	uintptr_t q = (uintptr_t)p, base = (uintptr_t)space->mem;
 	unsigned long off;
 	uint32_t table;
@@ -149,7 +149,7 @@ void *pf_va(unsigned long pa)
 	if (call->checking) {
 		call->check_faulted = true;
 	} else {
-		struct pf_place place = { .kind = PF_PLACE_OUTSIDE, .table_level = -1, .slot_copy = -1 };
+		struct pf_place place = PF_PLACE_NONE;
 
 		pf_call_event(call, PF_EV_OUTSIDE_ARENA, place, pa);
 	}
@@ -205,7 +205,7 @@ struct page *pf_pfn_to_page_slow(unsigned long pfn)
 	if (call->checking) {
 		call->check_faulted = true;
 	} else {
-		struct pf_place place = { .kind = PF_PLACE_OUTSIDE, .table_level = -1, .slot_copy = -1 };
+		struct pf_place place = PF_PLACE_NONE;
 
 		pf_call_event(call, PF_EV_OUTSIDE_ARENA, place, (uint64_t)pfn << call->space->ops->page_shift);
 	}

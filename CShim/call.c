@@ -64,7 +64,7 @@ struct pf_event *pf_call_event(struct pf_call *call, enum pf_event_kind kind, st
 		.kind = kind, .level = level, .iteration = iteration,
 		.addr = level >= 0 ? call->addr[level] : call->start,
 		.place = place, .value = value,
-		.expected = { .kind = PF_PLACE_OUTSIDE, .table_level = -1, .slot_copy = -1 },
+		.expected = PF_PLACE_NONE,
 	};
 	return &run->events[run->nr_events++];
 }
@@ -78,13 +78,12 @@ _Noreturn void pf_call_abort(struct pf_call *call)
 _Noreturn void pf_bug(const char *file, int line)
 {
 	struct pf_call *call = pf_call_current();
-	struct pf_place none = { .kind = PF_PLACE_OUTSIDE, .table_level = -1, .slot_copy = -1 };
 	struct pf_event *e;
 
 	if (!call)
 		abort();	/* BUG() outside a walk: a PageFold defect, not a variant's */
 	call->checking = false;
-	e = pf_call_event(call, PF_EV_BUG, none, 0);
+	e = pf_call_event(call, PF_EV_BUG, PF_PLACE_NONE, 0);
 	if (e) {
 		e->file = file;
 		e->line = line;
@@ -94,21 +93,13 @@ _Noreturn void pf_bug(const char *file, int line)
 
 _Noreturn void pf_runaway(struct pf_call *call, uint64_t value, int why)
 {
-	struct pf_place none = { .kind = PF_PLACE_OUTSIDE, .table_level = -1, .slot_copy = -1 };
-	struct pf_event *e = pf_call_event(call, PF_EV_RUNAWAY, none, value);
+	struct pf_event *e = pf_call_event(call, PF_EV_RUNAWAY, PF_PLACE_NONE, value);
 
 	if (e)
 		e->line = why;
 	pf_call_abort(call);
 }
 
-/*
- * The kernel's pages[] is the run's pfns buffer: the walk writes struct page pointers, which
- * pf_call_leave() turns into frame numbers in place. It ends where a page that cannot be touched
- * begins, so a walk that writes past pages[] (a header that changed PAGE_SIZE, say) faults at
- * its own line instead of corrupting the heap. Kept from call to call: a run reused for the same
- * size maps nothing new.
- */
 /*
  * A freed run's buffer, kept for the next run on this thread when it is small: mapping a guarded
  * buffer costs a few microseconds, which would dominate a walk of a few pages. A big one is
@@ -117,6 +108,13 @@ _Noreturn void pf_runaway(struct pf_call *call, uint64_t value, int why)
 #define PF_SPARE_MAX_BYTES (1UL << 20)
 static _Thread_local struct { void *map; size_t bytes; } pf_spare;
 
+/*
+ * The kernel's pages[] is the run's pfns buffer: the walk writes struct page pointers, which
+ * pf_call_leave() turns into frame numbers in place. It ends where a page that cannot be touched
+ * begins, so a walk that writes past pages[] (a header that changed PAGE_SIZE, say) faults at
+ * its own line instead of corrupting the heap. Kept from call to call: a run reused for the same
+ * size maps nothing new.
+ */
 static bool pf_run_pages(struct pf_run *run, unsigned long nr_pages)
 {
 	const size_t guard = (size_t)sysconf(_SC_PAGESIZE);

@@ -58,6 +58,9 @@ struct pf_place {
 	int slot_copy;      /* PF_PLACE_STACK: level whose copy the slot holds, or -1 if unused */
 };
 
+/* A place that is none of the tables and none of the stack: where a read starts out classified. */
+#define PF_PLACE_NONE ((struct pf_place){ .kind = PF_PLACE_OUTSIDE, .table_level = -1, .slot_copy = -1 })
+
 struct pf_event {
 	enum pf_event_kind kind;
 	int level;          /* loop level that was running (enum pf_level), or -1 */
