@@ -18,13 +18,6 @@ public enum Worker {
         return me.deletingLastPathComponent().appendingPathComponent("pagefold").path
     }
 
-    /// What the fault reporter said: a signal, the time limit, or exit(), and where.
-    struct Fault: Decodable {
-        let fault: String
-        let signal: Int32
-        let offset: UInt64
-    }
-
     /// One line of the protocol.
     struct Line: Decodable {
         var started: Int?
