@@ -13,28 +13,36 @@ struct TreeCopy {
     static func make(_ tree: KernelTree, in scratch: ScratchDirectory, timeout: Double) throws -> TreeCopy {
         let src = scratch.file("src")
         var files = tree.profile.files.filter { FileManager.default.fileExists(atPath: "\(tree.root)/\($0)") }
-        var patched: Set<String> = []
         let touched = try tree.patches.map { try Touched(patch: $0, tree: tree.root) }
-        for t in touched { for f in t.files where !files.contains(f) && FileManager.default.fileExists(atPath: "\(tree.root)/\(f)") { files.append(f) } }
+        for f in touched.flatMap(\.files) where !files.contains(f) && FileManager.default.fileExists(atPath: "\(tree.root)/\(f)") {
+            files.append(f)
+        }
         for f in files { try copy("\(tree.root)/\(f)", to: "\(src)/\(f)") }
-        guard !tree.patches.isEmpty else { return TreeCopy(src: src, patched: [], files: files) }
+        try apply(tree, touched, in: src, timeout: timeout)
+        for f in touched.flatMap(\.files) where !files.contains(f) && FileManager.default.fileExists(atPath: "\(src)/\(f)") {
+            files.append(f)
+        }
+        return TreeCopy(src: src, patched: Set(touched.flatMap(\.files)), files: files)
+    }
+
+    /// Apply the tree's patches, in order, with patch(1) to a copy at `dir` of the files they touch.
+    static func apply(_ tree: KernelTree, _ touched: [Touched], in dir: String, timeout: Double) throws {
+        guard !tree.patches.isEmpty else { return }
         guard let patch = findExecutable("patch") else {
             throw PageFoldError("patch: not found; install it (apt-get install patch)")
         }
         for (path, t) in zip(tree.patches, touched) {
             let process = try Subprocess([patch, "-p\(t.strip)", "--batch", "--forward", "--no-backup-if-mismatch",
-                                          "--reject-file=-", "-d", src, "-i", path])
+                                          "--reject-file=-", "-d", dir, "-i", path])
             let (end, output) = process.wait(limit: timeout)
             guard end == .exited(0) else {
                 throw PageFoldError("patch: \(path) does not apply to \(tree.root):\n\(output)")
             }
-            patched.formUnion(t.files)
-            for f in t.files where !files.contains(f) && FileManager.default.fileExists(atPath: "\(src)/\(f)") { files.append(f) }
         }
-        return TreeCopy(src: src, patched: patched, files: files)
     }
 
-    private static func copy(_ from: String, to: String) throws {
+    /// Copy one file, making the directories it needs.
+    static func copy(_ from: String, to: String) throws {
         try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: to).deletingLastPathComponent().path,
                                                 withIntermediateDirectories: true)
         guard let data = FileManager.default.contents(atPath: from), FileManager.default.createFile(atPath: to, contents: data) else {

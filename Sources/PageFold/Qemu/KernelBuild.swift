@@ -65,18 +65,9 @@ struct KernelBuild {
         var files = Set(touched.flatMap(\.files))
         files.insert("mm/Makefile")
         for f in files where FileManager.default.fileExists(atPath: "\(tree.root)/\(f)") {
-            try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: "\(stage)/\(f)").deletingLastPathComponent().path,
-                                                    withIntermediateDirectories: true)
-            try FileManager.default.copyItem(atPath: "\(tree.root)/\(f)", toPath: "\(stage)/\(f)")
+            try TreeCopy.copy("\(tree.root)/\(f)", to: "\(stage)/\(f)")
         }
-        if !tree.patches.isEmpty {
-            guard let patch = findExecutable("patch") else { throw PageFoldError("patch: not found; install it (apt-get install patch)") }
-            for (path, t) in zip(tree.patches, touched) {
-                let (end, output) = try Subprocess([patch, "-p\(t.strip)", "--batch", "--forward", "--no-backup-if-mismatch",
-                                                    "--reject-file=-", "-d", stage, "-i", path]).wait(limit: timeout)
-                guard end == .exited(0) else { throw PageFoldError("patch: \(path) does not apply to \(tree.root):\n\(output)") }
-            }
-        }
+        try TreeCopy.apply(tree, touched, in: stage, timeout: timeout)
         // The test-only hook: /proc/pagefold-gup (CShim/qemu/pagefold_gup.c), built into mm/.
         let makefile = (try? String(contentsOfFile: "\(stage)/mm/Makefile", encoding: .utf8)) ?? ""
         try (makefile + "obj-y += pagefold_gup.o\n").write(toFile: "\(stage)/mm/Makefile", atomically: true, encoding: .utf8)
