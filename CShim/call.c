@@ -187,14 +187,7 @@ struct pf_call *pf_call_enter(struct pf_space *space, struct pf_run *run,
 	call->saved_current = pf_current;
 	pf_current = &call->task;
 	pf_this_call = call;
-	pf_seam = (struct pf_seam) {
-		.tables = (uintptr_t)space->mem + PF_TABLES_OFFSET,
-		.tables_bytes = space->mem_bytes - PF_TABLES_OFFSET,
-		.gapless_bytes = space->tables_gapless - PF_TABLES_OFFSET,
-		.owner = space->owner + (PF_TABLES_OFFSET >> PF_GRANULE_SHIFT),
-		.mem_map = space->mem_map, .first_pfn = space->first_pfn, .nr_pfns = space->mem_map_used,
-		.va_offset = (uintptr_t)space->mem - PF_TABLE_PHYS_BASE, .space = space,
-	};
+	pf_seam = pf_space_seam(space);
 	return call;
 }
 

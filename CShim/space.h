@@ -139,4 +139,18 @@ static inline unsigned long pf_space_pfn(const struct pf_space *space, const str
 /* The head page of the folio a page belongs to. */
 struct page *pf_space_head(const struct pf_space *space, struct page *page);
 
+/* The memory seam (pagefold/seam.h) over a space: what a walk's checked reads and pfn_to_page()
+ * go through while it runs on this space. */
+static inline struct pf_seam pf_space_seam(const struct pf_space *space)
+{
+	return (struct pf_seam) {
+		.tables = (uintptr_t)space->mem + PF_TABLES_OFFSET,
+		.tables_bytes = space->mem_bytes - PF_TABLES_OFFSET,
+		.gapless_bytes = space->tables_gapless - PF_TABLES_OFFSET,
+		.owner = space->owner + (PF_TABLES_OFFSET >> PF_GRANULE_SHIFT),
+		.mem_map = space->mem_map, .first_pfn = space->first_pfn, .nr_pfns = space->mem_map_used,
+		.va_offset = (uintptr_t)space->mem - PF_TABLE_PHYS_BASE, .space = space,
+	};
+}
+
 #endif

@@ -19,19 +19,6 @@ BARE(s390_prefix) BARE(s390_rfc_v1) BARE(s390_rfc_v2) BARE(s390_fix) BARE(generi
 
 static struct page *pages[1 << 22];
 
-/* What pf_call_enter() sets for a walk, for the bare seam. */
-static void bare_seam(const struct pf_space *space)
-{
-	pf_seam = (struct pf_seam) {
-		.tables = (uintptr_t)space->mem + PF_TABLES_OFFSET,
-		.tables_bytes = space->mem_bytes - PF_TABLES_OFFSET,
-		.gapless_bytes = space->tables_gapless - PF_TABLES_OFFSET,
-		.owner = space->owner + (PF_TABLES_OFFSET >> PF_GRANULE_SHIFT),
-		.mem_map = space->mem_map, .first_pfn = space->first_pfn, .nr_pfns = space->mem_map_used,
-		.va_offset = (uintptr_t)space->mem - PF_TABLE_PHYS_BASE, .space = space,
-	};
-}
-
 static struct pf_space *make(enum pf_arch arch, const unsigned long (*maps)[3], int n)
 {
 	char err[256];
@@ -52,7 +39,7 @@ static struct pf_space *make(enum pf_arch arch, const unsigned long (*maps)[3], 
 		fprintf(stderr, "icount: %s\n", err);
 		exit(2);
 	}
-	bare_seam(space);
+	pf_seam = pf_space_seam(space);	/* as pf_call_enter() sets it for a walk */
 	return space;
 }
 
